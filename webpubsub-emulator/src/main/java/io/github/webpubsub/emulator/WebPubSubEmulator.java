@@ -1,0 +1,362 @@
+package io.github.webpubsub.emulator;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.webpubsub.emulator.auth.AccessTokens;
+import io.github.webpubsub.emulator.fault.FaultPlan;
+import io.github.webpubsub.emulator.hub.ClientConnection;
+import io.github.webpubsub.emulator.hub.ConnectionLifecycle;
+import io.github.webpubsub.emulator.protocol.Subprotocol;
+import io.github.webpubsub.emulator.rest.DataPlaneApi;
+import io.github.webpubsub.emulator.rest.EmulatorApi;
+import io.github.webpubsub.emulator.rest.RestRouter;
+import io.github.webpubsub.emulator.upstream.UpstreamClient;
+import io.github.webpubsub.emulator.ws.ClientEndpoint;
+import io.github.webpubsub.emulator.ws.RequestProcessor;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * A local Azure Web PubSub service: the client WebSocket protocol (json and json.reliable), JWT auth and roles,
+ * groups, acks, recovery, the data-plane REST API, an upstream event handler, and fault injection.
+ *
+ * <pre>{@code
+ * try (WebPubSubEmulator emulator = WebPubSubEmulator.builder().start()) {
+ *     String connectionString = emulator.connectionString();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * All of its state lives on one Vert.x event loop; the methods of this class may be called from any other thread.
+ */
+public final class WebPubSubEmulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebPubSubEmulator.class);
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Builder options;
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final Context context;
+    private final ExecutorService listenerThread;
+    private final FaultPlan faultPlan = new FaultPlan();
+    private final Faults faults;
+    private AccessTokens tokens;
+    private ConnectionLifecycle lifecycle;
+    private EventBroadcaster broadcaster;
+    private UpstreamClient upstream;
+    private HttpServer server;
+    private String endpoint;
+
+    private WebPubSubEmulator(Builder options) {
+        this.options = options;
+        this.ownsVertx = options.vertx == null;
+        this.vertx = ownsVertx ? Vertx.vertx() : options.vertx;
+        this.context = vertx.getOrCreateContext();
+        this.listenerThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "webpubsub-emulator-listeners");
+            t.setDaemon(true);
+            return t;
+        });
+        this.faults = new Faults(this, faultPlan);
+    }
+
+    /** Options for a new emulator; {@link Builder#start()} starts it. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private WebPubSubEmulator startServer() {
+        try {
+            io.vertx.core.Future<HttpServer> listen = onLoop(() -> {
+                HttpServerOptions serverOptions = new HttpServerOptions()
+                        .setHost(options.host)
+                        .setPort(options.port)
+                        .setWebSocketSubProtocols(Subprotocol.ids())
+                        // Above the service's 1 MB so that the emulator, not Netty, answers an oversized message.
+                        .setMaxWebSocketFrameSize(4 * RequestProcessor.MAX_MESSAGE_BYTES)
+                        .setMaxWebSocketMessageSize(4 * RequestProcessor.MAX_MESSAGE_BYTES)
+                        .setRegisterWebSocketWriteHandlers(false);
+                // Created and bound on the emulator's context, so that every connection is served on its event loop.
+                server = vertx.createHttpServer(serverOptions).requestHandler(this::route);
+                return server.listen();
+            });
+            HttpServer listening = listen.toCompletionStage().toCompletableFuture().get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            String host = options.host.equals("0.0.0.0") || options.host.equals("::") ? "localhost" : options.host;
+            endpoint = "http://" + host + ":" + listening.actualPort();
+            onLoop(() -> {
+                wire();
+                return null;
+            });
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IllegalStateException("The emulator could not listen on " + options.host + ":" + options.port + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("Interrupted while starting the emulator", e);
+        }
+        LOG.info("Web PubSub emulator listening at {}", endpoint);
+        return this;
+    }
+
+    private volatile Routes routes;
+
+    private record Routes(ClientEndpoint clients, RestRouter rest) {
+    }
+
+    private void wire() {
+        tokens = new AccessTokens(options.accessKey);
+        lifecycle = new ConnectionLifecycle(vertx, options.recoveryWindow, options.bufferMessages, options.bufferBytes);
+        upstream = options.eventHandler == null ? null
+                : new UpstreamClient(vertx, options.eventHandler, options.accessKey, URI.create(endpoint).getAuthority());
+        broadcaster = new EventBroadcaster(listenerThread, upstream);
+        lifecycle.observer(broadcaster);
+        RequestProcessor processor = new RequestProcessor(vertx, lifecycle, faultPlan, broadcaster);
+        RestRouter rest = new RestRouter(tokens, endpoint);
+        new DataPlaneApi(lifecycle, tokens, endpoint).register(rest);
+        new EmulatorApi(lifecycle, faultPlan).register(rest);
+        routes = new Routes(new ClientEndpoint(lifecycle, tokens, faultPlan, processor, endpoint), rest);
+    }
+
+    private void route(HttpServerRequest request) {
+        Routes r = routes;
+        if (r == null) {
+            request.response().setStatusCode(503).end("The emulator is starting.");
+        } else if (ClientEndpoint.handles(request.path())) {
+            r.clients().handle(request);
+        } else if (!r.rest().handle(request)) {
+            request.response().setStatusCode(404).end("No such endpoint: " + request.method() + " " + request.path());
+        }
+    }
+
+    /** The HTTP port the emulator listens on. */
+    public int port() {
+        return URI.create(endpoint).getPort();
+    }
+
+    /** The service endpoint, {@code http://localhost:PORT}. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** The access key that signs every token. */
+    public String accessKey() {
+        return options.accessKey;
+    }
+
+    /** {@code Endpoint=http://localhost:PORT;AccessKey=KEY;Version=1.0;}, as the service SDKs take it. */
+    public String connectionString() {
+        return "Endpoint=" + endpoint + ";AccessKey=" + options.accessKey + ";Version=1.0;";
+    }
+
+    /**
+     * A client access URL with a token valid for one hour, as a negotiate endpoint would hand out.
+     *
+     * @param roles  roles such as {@code webpubsub.joinLeaveGroup} or {@code webpubsub.sendToGroup.chat}
+     * @param groups groups the client joins on connect
+     */
+    public String clientAccessUrl(String hub, String userId, List<String> roles, List<String> groups) {
+        return clientAccessUrl(hub, userId, roles, groups, Duration.ofHours(1));
+    }
+
+    /** A client access URL with a token of the given lifetime (negative for an already expired one). */
+    public String clientAccessUrl(String hub, String userId, List<String> roles, List<String> groups, Duration lifetime) {
+        String token = tokens.mintClientToken(endpoint + "/client/hubs/" + hub, userId, roles, groups, lifetime);
+        return endpoint.replaceFirst("^http", "ws") + "/client/hubs/" + hub + "?access_token=" + token;
+    }
+
+    /** The connections of a hub, including dropped reliable ones that may still be recovered. */
+    public List<ConnectionInfo> connections(String hub) {
+        return onLoop(() -> lifecycle.hubs().hub(hub).connections().stream().map(WebPubSubEmulator::info).toList());
+    }
+
+    /** One connection, if it exists. */
+    public Optional<ConnectionInfo> connection(String hub, String connectionId) {
+        return onLoop(() -> Optional.ofNullable(lifecycle.hubs().hub(hub).connection(connectionId)).map(WebPubSubEmulator::info));
+    }
+
+    /** The user events received so far (the last 10,000), oldest first. */
+    public List<UserEvent> userEvents() {
+        return broadcaster.userEvents();
+    }
+
+    /** Adds a listener for connections and user events. */
+    public WebPubSubEmulator addListener(EmulatorListener listener) {
+        broadcaster.addListener(listener);
+        return this;
+    }
+
+    /** Fault injection. */
+    public Faults faults() {
+        return faults;
+    }
+
+    boolean onConnection(String hub, String connectionId, BiConsumer<ConnectionLifecycle, ClientConnection> action) {
+        return onLoop(() -> {
+            ClientConnection c = lifecycle.hubs().hub(hub).connection(connectionId);
+            if (c == null || c.state() == ClientConnection.State.CLOSED) {
+                return false;
+            }
+            action.accept(lifecycle, c);
+            return true;
+        });
+    }
+
+    static ConnectionInfo info(ClientConnection c) {
+        return new ConnectionInfo(c.hub().name(), c.id(), c.userId(), c.groups(), c.protocol().id(), c.state().name(),
+                c.unackedCount());
+    }
+
+    /** Stops the server, closing every connection, and the Vert.x instance if the emulator created it. */
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (server != null) {
+                server.close().toCompletionStage().toCompletableFuture().get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (upstream != null) {
+                upstream.close();
+            }
+            if (ownsVertx) {
+                vertx.close().toCompletionStage().toCompletableFuture().get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("The emulator did not stop cleanly: {}", e.toString());
+        } finally {
+            listenerThread.shutdownNow();
+        }
+    }
+
+    /** Runs an action on the emulator's event loop and waits for its result. */
+    private <T> T onLoop(Callable<T> action) {
+        if (Vertx.currentContext() == context) {
+            try {
+                return action.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        context.runOnContext(v -> {
+            try {
+                result.complete(action.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The emulator's event loop did not answer within " + API_TIMEOUT.toSeconds() + " s");
+        }
+    }
+
+    /** Creates a random access key: 32 random bytes in base64, like the keys Azure issues. */
+    public static String randomAccessKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The options of an emulator. */
+    public static final class Builder {
+
+        private String host = "localhost";
+        private int port;
+        private String accessKey = randomAccessKey();
+        private URI eventHandler;
+        private Duration recoveryWindow = Duration.ofSeconds(30);
+        private int bufferMessages = 1000;
+        private long bufferBytes = 16L * 1024 * 1024;
+        private Vertx vertx;
+
+        private Builder() {
+        }
+
+        /** The address to listen on; {@code localhost} by default, {@code 0.0.0.0} for every interface. */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /** The port to listen on; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The access key; a random one by default. */
+        public Builder accessKey(String accessKey) {
+            if (accessKey == null || accessKey.isEmpty()) {
+                throw new IllegalArgumentException("The access key must not be empty");
+            }
+            this.accessKey = accessKey;
+            return this;
+        }
+
+        /** The app server's event handler URL, which receives user and system events as CloudEvents. */
+        public Builder eventHandler(URI eventHandler) {
+            this.eventHandler = eventHandler;
+            return this;
+        }
+
+        /** How long a dropped reliable connection can be recovered; 30 s, as on the service. */
+        public Builder recoveryWindow(Duration recoveryWindow) {
+            this.recoveryWindow = recoveryWindow;
+            return this;
+        }
+
+        /** The unacked-message limits of a reliable connection; 1000 messages and 16 MB, as on the service. */
+        public Builder reliableBuffer(int messages, long bytes) {
+            this.bufferMessages = messages;
+            this.bufferBytes = bytes;
+            return this;
+        }
+
+        /** A Vert.x instance to run on; the emulator then leaves it open when it stops. */
+        public Builder vertx(Vertx vertx) {
+            this.vertx = vertx;
+            return this;
+        }
+
+        /** Starts the emulator and waits until it listens. */
+        public WebPubSubEmulator start() {
+            return new WebPubSubEmulator(this).startServer();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.webpubsub.emulator.cli;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+
+import io.github.webpubsub.emulator.WebPubSubEmulator;
+
+/**
+ * {@code java -jar webpubsub-emulator.jar [--port 8080] [--host localhost] [--access-key KEY] [--event-handler URL]}:
+ * starts the emulator, prints its connection string on one line, and serves until killed.
+ */
+public final class EmulatorMain {
+
+    private static final String USAGE = """
+            Usage: java -jar webpubsub-emulator.jar [options]
+              --port N             port to listen on (default 8080; 0 picks a free port)
+              --host ADDRESS       address to listen on (default localhost; 0.0.0.0 for every interface)
+              --access-key KEY     access key that signs tokens (default: a random key)
+              --event-handler URL  app server URL that receives user and system events as CloudEvents
+              --help               this text""";
+
+    private EmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        WebPubSubEmulator.Builder builder;
+        try {
+            builder = parse(args);
+        } catch (IllegalArgumentException e) {
+            fail(System.err, e.getMessage());
+            return;
+        }
+        if (builder == null) {
+            System.out.println(USAGE);
+            return;
+        }
+        WebPubSubEmulator emulator;
+        try {
+            emulator = builder.start();
+        } catch (IllegalStateException e) {
+            fail(System.err, e.getMessage());
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.stop();
+            stopped.countDown();
+        }, "webpubsub-emulator-shutdown"));
+        // The CLI's contract: one line that tools and people can read the connection string from.
+        System.out.println("Connection string: " + emulator.connectionString());
+        System.out.flush();
+        stopped.await();
+    }
+
+    /** Reads the arguments; {@code null} when help was asked for. */
+    static WebPubSubEmulator.Builder parse(String[] args) {
+        WebPubSubEmulator.Builder builder = WebPubSubEmulator.builder().port(8080);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return null;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Missing value for " + arg);
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--port" -> {
+                    try {
+                        builder.port(Integer.parseInt(value));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--port must be a number, not '" + value + "'");
+                    }
+                }
+                case "--host" -> builder.host(value);
+                case "--access-key" -> builder.accessKey(value);
+                case "--event-handler" -> {
+                    URI uri = URI.create(value);
+                    if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                        throw new IllegalArgumentException("--event-handler must be an http or https URL, not '" + value + "'");
+                    }
+                    builder.eventHandler(uri);
+                }
+                default -> throw new IllegalArgumentException("Unknown option " + arg);
+            }
+        }
+        return builder;
+    }
+
+    private static void fail(PrintStream err, String message) {
+        err.println("webpubsub-emulator: " + message);
+        err.println(USAGE);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.webpubsub.emulator.fault;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * The faults armed for upcoming requests, handshakes and recoveries. Tests arm them from their own thread; the event
+ * loop consumes them, one per event, in the order they were armed.
+ */
+public final class FaultPlan {
+
+    /** A count meaning "until cleared". */
+    public static final int UNTIL_CLEARED = Integer.MAX_VALUE;
+
+    private record Armed<T>(T fault, int remaining) {
+    }
+
+    private final Deque<Armed<AckFault>> ackFaults = new ArrayDeque<>();
+    private int refusedRecoveries;
+    private int refusedUpgrades;
+    private int refusedUpgradeStatus;
+
+    public synchronized void armAcks(AckFault fault, int count) {
+        ackFaults.addLast(new Armed<>(fault, requirePositive(count)));
+    }
+
+    public synchronized void refuseRecoveries(int count) {
+        refusedRecoveries = requirePositive(count);
+    }
+
+    public synchronized void refuseUpgrades(int httpStatus, int count) {
+        if (httpStatus < 400 || httpStatus > 599) {
+            throw new IllegalArgumentException("An upgrade can only be refused with a 4xx or 5xx status, not " + httpStatus);
+        }
+        refusedUpgradeStatus = httpStatus;
+        refusedUpgrades = requirePositive(count);
+    }
+
+    public synchronized void clear() {
+        ackFaults.clear();
+        refusedRecoveries = 0;
+        refusedUpgrades = 0;
+    }
+
+    /** The fault for the next request that asked for an ack. */
+    public synchronized AckFault nextAck() {
+        Armed<AckFault> head = ackFaults.pollFirst();
+        if (head == null) {
+            return AckFault.NONE;
+        }
+        if (head.remaining() > 1) {
+            ackFaults.addFirst(new Armed<>(head.fault(), decrement(head.remaining())));
+        }
+        return head.fault();
+    }
+
+    /** Whether the next recovery is to be refused. */
+    public synchronized boolean nextRecoveryRefused() {
+        if (refusedRecoveries == 0) {
+            return false;
+        }
+        refusedRecoveries = decrement(refusedRecoveries);
+        return true;
+    }
+
+    /** The HTTP status to refuse the next upgrade with, or 0 to accept it. */
+    public synchronized int nextUpgradeRefusal() {
+        if (refusedUpgrades == 0) {
+            return 0;
+        }
+        refusedUpgrades = decrement(refusedUpgrades);
+        return refusedUpgradeStatus;
+    }
+
+    private static int decrement(int count) {
+        return count == UNTIL_CLEARED ? count : count - 1;
+    }
+
+    private static int requirePositive(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, or FaultPlan.UNTIL_CLEARED");
+        }
+        return count;
+    }
+}

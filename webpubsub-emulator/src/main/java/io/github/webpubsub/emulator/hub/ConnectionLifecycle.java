@@ -1,0 +1,199 @@
+package io.github.webpubsub.emulator.hub;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.webpubsub.emulator.auth.Permissions;
+import io.github.webpubsub.emulator.auth.TokenClaims;
+import io.github.webpubsub.emulator.protocol.ServerFrames;
+import io.github.webpubsub.emulator.protocol.Subprotocol;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.impl.WebSocketInternal;
+
+/**
+ * Opens, recovers, detaches and ends connections: the part of the service that decides what a dropped socket means.
+ * A reliable connection whose socket drops is kept for the recovery window with its groups and unacked messages; a
+ * connection the service closes is gone for good, and its recovery is refused with 1008.
+ */
+public final class ConnectionLifecycle {
+
+    /** The close code that tells SDKs not to try a recovery. */
+    public static final short POLICY_VIOLATION = 1008;
+    public static final String NOT_RECOVERABLE = "The connection could not be recovered.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionLifecycle.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Vertx vertx;
+    private final Duration recoveryWindow;
+    private final int bufferMessages;
+    private final long bufferBytes;
+    private final HubRegistry hubs;
+    private ConnectionObserver observer;
+
+    public ConnectionLifecycle(Vertx vertx, Duration recoveryWindow, int bufferMessages, long bufferBytes) {
+        this.vertx = vertx;
+        this.recoveryWindow = recoveryWindow;
+        this.bufferMessages = bufferMessages;
+        this.bufferBytes = bufferBytes;
+        this.hubs = new HubRegistry(this);
+    }
+
+    public HubRegistry hubs() {
+        return hubs;
+    }
+
+    public void observer(ConnectionObserver observer) {
+        this.observer = observer;
+    }
+
+    /** A new connection: joins the token's groups, then tells the client it is connected. */
+    public ClientConnection open(Hub hub, ServerWebSocket socket, Subprotocol protocol, TokenClaims claims) {
+        ReliableBuffer buffer = protocol.reliable() ? new ReliableBuffer(bufferMessages, bufferBytes) : null;
+        ClientConnection connection = new ClientConnection(randomId(16), hub, claims.userId(), protocol,
+                new Permissions(claims.roles()), buffer);
+        if (protocol.reliable()) {
+            connection.reconnectionToken(randomId(32));
+        }
+        connection.attach(socket);
+        hub.add(connection);
+        claims.groups().forEach(g -> hub.join(connection, g));
+        connection.sendControl(ServerFrames.connected(connection.id(), connection.userId(), connection.reconnectionToken()));
+        LOG.info("Connection {} opened in hub {} (user {}, {})", connection.id(), hub.name(), connection.userId(),
+                protocol.id());
+        observer.connected(connection);
+        return connection;
+    }
+
+    /**
+     * Attaches a new socket to a dropped reliable connection, with a fresh reconnection token, and redelivers what
+     * the client has not acked.
+     *
+     * @return the connection, or {@code null} when it cannot be recovered
+     */
+    public ClientConnection recover(Hub hub, String connectionId, String reconnectionToken, ServerWebSocket socket) {
+        ClientConnection connection = hub.connection(connectionId);
+        if (connection == null || connection.state() == ClientConnection.State.CLOSED
+                || !connection.protocol().reliable() || !constantTimeEquals(connection.reconnectionToken(), reconnectionToken)) {
+            return null;
+        }
+        ServerWebSocket stale = connection.socket();
+        if (stale != null) {
+            // The client noticed the drop before we did (or gave up on a silent socket): retire the old socket.
+            connection.detach();
+            cut(stale);
+        }
+        cancelExpiry(connection);
+        connection.attach(socket);
+        connection.reconnectionToken(randomId(32));
+        connection.sendControl(ServerFrames.connected(connection.id(), connection.userId(), connection.reconnectionToken()));
+        connection.redeliverUnacked();
+        LOG.info("Connection {} in hub {} recovered; {} unacked messages redelivered", connection.id(), hub.name(),
+                connection.unackedCount());
+        return connection;
+    }
+
+    /** The socket of a connection closed, by the client or by the network. */
+    public void socketClosed(ClientConnection connection, ServerWebSocket socket, Short closeCode) {
+        if (connection.socket() != socket || connection.state() != ClientConnection.State.CONNECTED) {
+            return;
+        }
+        // Vert.x may report a status for a socket whose TCP connection we cut ourselves; that was no close frame.
+        boolean normalClose = closeCode != null && closeCode == 1000 && !connection.wasCut(socket);
+        if (connection.protocol().reliable() && !normalClose) {
+            connection.detach();
+            long timer = vertx.setTimer(recoveryWindow.toMillis(), t -> expire(connection));
+            connection.expiryTimer(timer);
+            LOG.info("Connection {} in hub {} dropped (close code {}); recoverable for {} s", connection.id(),
+                    connection.hub().name(), closeCode, recoveryWindow.toSeconds());
+        } else {
+            finish(connection, closeCode == null ? "The connection dropped." : "Closed by the client (" + closeCode + ").");
+        }
+    }
+
+    /**
+     * Ends a connection for good: tells the client why in a {@code disconnected} message, closes its socket with the
+     * code, and forgets it.
+     */
+    public void close(ClientConnection connection, short code, String reason) {
+        if (connection.state() == ClientConnection.State.CLOSED) {
+            return;
+        }
+        ServerWebSocket socket = connection.socket();
+        if (socket != null) {
+            connection.sendControl(ServerFrames.disconnected(reason));
+            socket.close(code, truncateReason(reason));
+        }
+        finish(connection, reason);
+    }
+
+    /** The reliable buffer overflowed: the service closes such a connection and does not let it recover. */
+    void closeSlowClient(ClientConnection connection) {
+        LOG.warn("Connection {} in hub {} has too many unacked messages; closing it", connection.id(), connection.hub().name());
+        close(connection, POLICY_VIOLATION, "SlowClient: the connection has more than " + bufferMessages
+                + " unacked messages or " + bufferBytes + " bytes.");
+    }
+
+    /** Cuts the TCP connection without a close frame, as a network failure would. The connection stays recoverable. */
+    public void drop(ClientConnection connection) {
+        ServerWebSocket socket = connection.socket();
+        if (socket != null) {
+            LOG.info("Dropping the socket of connection {} in hub {}", connection.id(), connection.hub().name());
+            connection.markCut(socket);
+            cut(socket);
+        }
+    }
+
+    /** Accepts a recovery we refuse, then closes it with 1008 as the service does. */
+    public static void refuseRecovery(ServerWebSocket socket) {
+        socket.writeTextMessage(ServerFrames.disconnected(NOT_RECOVERABLE));
+        socket.close(POLICY_VIOLATION, NOT_RECOVERABLE);
+    }
+
+    private void expire(ClientConnection connection) {
+        if (connection.state() == ClientConnection.State.DETACHED) {
+            LOG.info("Connection {} in hub {} was not recovered within {} s", connection.id(), connection.hub().name(),
+                    recoveryWindow.toSeconds());
+            finish(connection, "Connection recovery timed out.");
+        }
+    }
+
+    private void finish(ClientConnection connection, String reason) {
+        cancelExpiry(connection);
+        connection.hub().remove(connection);
+        connection.markClosed();
+        LOG.info("Connection {} in hub {} closed: {}", connection.id(), connection.hub().name(), reason);
+        observer.disconnected(connection, reason);
+    }
+
+    private void cancelExpiry(ClientConnection connection) {
+        if (connection.expiryTimer() >= 0) {
+            vertx.cancelTimer(connection.expiryTimer());
+            connection.expiryTimer(-1);
+        }
+    }
+
+    private static void cut(ServerWebSocket socket) {
+        ((WebSocketInternal) socket).channelHandlerContext().channel().close();
+    }
+
+    private static String truncateReason(String reason) {
+        // A close frame's reason must fit in 123 bytes.
+        return reason.length() <= 100 ? reason : reason.substring(0, 100);
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return a != null && b != null && java.security.MessageDigest.isEqual(a.getBytes(), b.getBytes());
+    }
+
+    static String randomId(int bytes) {
+        byte[] buf = new byte[bytes];
+        RANDOM.nextBytes(buf);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buf);
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.webpubsub.emulator.protocol;
+
+/** The error names of negative acks, and the texts the service uses with them. */
+public final class AckErrors {
+
+    public static final String FORBIDDEN = "Forbidden";
+    public static final String DUPLICATE = "Duplicate";
+    public static final String INTERNAL_SERVER_ERROR = "InternalServerError";
+
+    private AckErrors() {
+    }
+
+    public static String duplicateMessage(long ackId) {
+        return "Message with ack-id: " + ackId + " has been processed";
+    }
+
+    public static String forbiddenJoin(String group) {
+        return "The client does not have permission to join group '" + group + "'.";
+    }
+
+    public static String forbiddenLeave(String group) {
+        return "The client does not have permission to leave group '" + group + "'.";
+    }
+
+    public static String forbiddenSend(String group) {
+        return "The client does not have permission to send to group '" + group + "'.";
+    }
+}

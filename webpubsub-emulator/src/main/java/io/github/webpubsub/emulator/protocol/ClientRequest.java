@@ -1,0 +1,28 @@
+package io.github.webpubsub.emulator.protocol;
+
+/** One decoded client frame. {@code ackId} is {@code null} for fire-and-forget requests. */
+public sealed interface ClientRequest {
+
+    /** The ackId the client asked an ack for, or {@code null}. */
+    default Long ackId() {
+        return null;
+    }
+
+    record JoinGroup(String group, Long ackId) implements ClientRequest {
+    }
+
+    record LeaveGroup(String group, Long ackId) implements ClientRequest {
+    }
+
+    record SendToGroup(String group, Long ackId, boolean noEcho, Payload payload) implements ClientRequest {
+    }
+
+    record Event(String event, Long ackId, Payload payload) implements ClientRequest {
+    }
+
+    record SequenceAck(long sequenceId) implements ClientRequest {
+    }
+
+    record Ping() implements ClientRequest {
+    }
+}

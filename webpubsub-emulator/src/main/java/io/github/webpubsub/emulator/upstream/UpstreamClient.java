@@ -1,0 +1,106 @@
+package io.github.webpubsub.emulator.upstream;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.github.webpubsub.emulator.hub.ClientConnection;
+import io.github.webpubsub.emulator.protocol.DataType;
+import io.github.webpubsub.emulator.protocol.Payload;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Posts events to the app server's event handler as the service does: CloudEvents in HTTP binary mode, with the
+ * {@code ce-signature} HMAC of the connection id under the access key.
+ */
+public final class UpstreamClient {
+
+    private final URI url;
+    private final String accessKey;
+    private final String origin;
+    private final HttpClient http;
+    private final AtomicLong ids = new AtomicLong();
+
+    public UpstreamClient(Vertx vertx, URI url, String accessKey, String origin) {
+        this.url = url;
+        this.accessKey = accessKey;
+        this.origin = origin;
+        this.http = vertx.createHttpClient(new HttpClientOptions().setSsl("https".equalsIgnoreCase(url.getScheme()))
+                .setTrustAll(false).setConnectTimeout(5_000).setIdleTimeout(30));
+    }
+
+    /** A user event: the reply's body, if any, goes back to the client as a server message. */
+    public Future<Payload> userEvent(ClientConnection connection, String event, Payload payload) {
+        return post(connection, "azure.webpubsub.user." + event, event, payload.dataType().contentType(), payload.toHttpBody())
+                .map(reply -> reply);
+    }
+
+    /** The non-blocking system events {@code connected} and {@code disconnected}. */
+    public Future<Payload> systemEvent(ClientConnection connection, String event, io.vertx.core.json.JsonObject body) {
+        return post(connection, "azure.webpubsub.sys." + event, event, "application/json", body.toBuffer());
+    }
+
+    private Future<Payload> post(ClientConnection c, String type, String event, String contentType, Buffer body) {
+        int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost()).setPort(port)
+                .setURI(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery()).setTimeout(30_000)
+                .putHeader("Content-Type", contentType)
+                .putHeader("ce-specversion", "1.0")
+                .putHeader("ce-type", type)
+                .putHeader("ce-source", "/hubs/" + c.hub().name() + "/client/" + c.id())
+                .putHeader("ce-id", String.valueOf(ids.incrementAndGet()))
+                .putHeader("ce-time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .putHeader("ce-awpsversion", "1.0")
+                .putHeader("ce-hub", c.hub().name())
+                .putHeader("ce-eventName", event)
+                .putHeader("ce-connectionId", c.id())
+                .putHeader("ce-subprotocol", c.protocol().id())
+                .putHeader("ce-signature", "sha256=" + signature(c.id()))
+                .putHeader("WebHook-Request-Origin", origin);
+        if (c.userId() != null) {
+            options.putHeader("ce-userId", c.userId());
+        }
+        return http.request(options)
+                .compose(request -> request.send(body))
+                .compose(response -> response.body().map(reply -> {
+                    if (response.statusCode() / 100 != 2) {
+                        throw new IllegalStateException("The event handler answered HTTP " + response.statusCode());
+                    }
+                    if (response.statusCode() == 204 || reply.length() == 0) {
+                        return null;
+                    }
+                    String replyType = response.getHeader("Content-Type");
+                    DataType dataType = DataType.fromContentType(replyType);
+                    return Payload.fromHttpBody(dataType == null ? DataType.BINARY : dataType, reply);
+                }));
+    }
+
+    private String signature(String connectionId) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(accessKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(connectionId.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void close() {
+        http.close();
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.webpubsub.emulator.ws;
+
+import java.nio.charset.StandardCharsets;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.webpubsub.emulator.auth.Permission;
+import io.github.webpubsub.emulator.fault.AckFault;
+import io.github.webpubsub.emulator.fault.FaultPlan;
+import io.github.webpubsub.emulator.hub.ClientConnection;
+import io.github.webpubsub.emulator.hub.ConnectionLifecycle;
+import io.github.webpubsub.emulator.protocol.AckErrors;
+import io.github.webpubsub.emulator.protocol.ClientRequest;
+import io.github.webpubsub.emulator.protocol.ClientRequestParser;
+import io.github.webpubsub.emulator.protocol.OutboundMessage;
+import io.github.webpubsub.emulator.protocol.ProtocolViolation;
+import io.github.webpubsub.emulator.protocol.ServerFrames;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Carries out the requests of connected clients: group membership, publishing, user events, sequence acks and pings,
+ * each acked as the service acks it. A frame that breaks the protocol ends its own connection and nothing else.
+ */
+public final class RequestProcessor {
+
+    /** The largest client message the service accepts. */
+    public static final int MAX_MESSAGE_BYTES = 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+
+    private final Vertx vertx;
+    private final ConnectionLifecycle lifecycle;
+    private final FaultPlan faults;
+    private final UserEventSink events;
+
+    public RequestProcessor(Vertx vertx, ConnectionLifecycle lifecycle, FaultPlan faults, UserEventSink events) {
+        this.vertx = vertx;
+        this.lifecycle = lifecycle;
+        this.faults = faults;
+        this.events = events;
+    }
+
+    public void onText(ClientConnection connection, String text) {
+        if (text.length() > MAX_MESSAGE_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+            reject(connection, new ProtocolViolation(ProtocolViolation.MESSAGE_TOO_BIG, "The client message is too large."));
+            return;
+        }
+        if (connection.state() != ClientConnection.State.CONNECTED || connection.silenced()) {
+            return;
+        }
+        try {
+            handle(connection, ClientRequestParser.parse(text, connection.protocol().reliable()));
+        } catch (ProtocolViolation violation) {
+            reject(connection, violation);
+        }
+    }
+
+    /** The docs allow JSON requests in binary frames, as UTF-8. */
+    public void onBinary(ClientConnection connection, Buffer data) {
+        if (data.length() > MAX_MESSAGE_BYTES) {
+            reject(connection, new ProtocolViolation(ProtocolViolation.MESSAGE_TOO_BIG, "The client message is too large."));
+            return;
+        }
+        onText(connection, data.toString(StandardCharsets.UTF_8));
+    }
+
+    private void reject(ClientConnection connection, ProtocolViolation violation) {
+        LOG.warn("Closing connection {} in hub {} with {}: {}", connection.id(), connection.hub().name(),
+                violation.closeCode(), violation.getMessage());
+        lifecycle.close(connection, violation.closeCode(), violation.getMessage());
+    }
+
+    private void handle(ClientConnection connection, ClientRequest request) {
+        if (request instanceof ClientRequest.Ping) {
+            connection.sendControl(ServerFrames.PONG);
+        } else if (request instanceof ClientRequest.SequenceAck ack) {
+            connection.onSequenceAck(ack.sequenceId());
+        } else if (request instanceof ClientRequest.JoinGroup join) {
+            membership(connection, join.ackId(), join.group(), true);
+        } else if (request instanceof ClientRequest.LeaveGroup leave) {
+            membership(connection, leave.ackId(), leave.group(), false);
+        } else if (request instanceof ClientRequest.SendToGroup send) {
+            sendToGroup(connection, send);
+        } else if (request instanceof ClientRequest.Event event) {
+            event(connection, event);
+        }
+    }
+
+    private void membership(ClientConnection connection, Long ackId, String group, boolean join) {
+        AckFault fault = admit(connection, ackId);
+        if (fault == null) {
+            return;
+        }
+        if (!connection.permissions().allows(Permission.JOIN_LEAVE_GROUP, group)) {
+            nack(connection, ackId, AckErrors.FORBIDDEN, join ? AckErrors.forbiddenJoin(group) : AckErrors.forbiddenLeave(group));
+            return;
+        }
+        if (join) {
+            connection.hub().join(connection, group);
+        } else {
+            connection.hub().leave(connection, group);
+        }
+        ack(connection, ackId, fault);
+    }
+
+    private void sendToGroup(ClientConnection connection, ClientRequest.SendToGroup send) {
+        AckFault fault = admit(connection, send.ackId());
+        if (fault == null) {
+            return;
+        }
+        if (!connection.permissions().allows(Permission.SEND_TO_GROUP, send.group())) {
+            nack(connection, send.ackId(), AckErrors.FORBIDDEN, AckErrors.forbiddenSend(send.group()));
+            return;
+        }
+        ack(connection, send.ackId(), fault);
+        OutboundMessage message = OutboundMessage.fromGroup(send.group(), connection.userId(), send.payload());
+        connection.hub().sendToGroup(send.group(), message, target -> !(send.noEcho() && target == connection));
+    }
+
+    private void event(ClientConnection connection, ClientRequest.Event event) {
+        AckFault fault = admit(connection, event.ackId());
+        if (fault == null) {
+            return;
+        }
+        events.dispatch(connection, event.event(), event.payload()).onComplete(result -> {
+            if (result.succeeded()) {
+                if (result.result() != null) {
+                    connection.hub().deliver(java.util.List.of(connection), OutboundMessage.fromServer(result.result()), c -> true);
+                }
+                ack(connection, event.ackId(), fault);
+            } else {
+                LOG.warn("The event handler failed for event '{}' of connection {}: {}", event.event(), connection.id(),
+                        result.cause().getMessage());
+                if (event.ackId() != null) {
+                    connection.forgetAckId(event.ackId());
+                }
+                nack(connection, event.ackId(), AckErrors.INTERNAL_SERVER_ERROR, "Internal server error");
+            }
+        });
+    }
+
+    /**
+     * Applies injected faults and duplicate detection to a request.
+     *
+     * @return the fault for its ack, or {@code null} when the request was already answered and must not run
+     */
+    private AckFault admit(ClientConnection connection, Long ackId) {
+        if (ackId == null) {
+            return AckFault.NONE;
+        }
+        AckFault fault = faults.nextAck();
+        if (fault instanceof AckFault.Fail fail) {
+            connection.sendControl(ServerFrames.ackError(ackId, fail.errorName(), fail.message()));
+            return null;
+        }
+        if (!connection.recordAckId(ackId)) {
+            connection.sendControl(ServerFrames.ackError(ackId, AckErrors.DUPLICATE, AckErrors.duplicateMessage(ackId)));
+            return null;
+        }
+        return fault;
+    }
+
+    private void ack(ClientConnection connection, Long ackId, AckFault fault) {
+        if (ackId == null || fault instanceof AckFault.Withhold) {
+            return;
+        }
+        String frame = ServerFrames.ackSuccess(ackId);
+        if (fault instanceof AckFault.Delay delay) {
+            vertx.setTimer(Math.max(1, delay.delay().toMillis()), t -> connection.sendControl(frame));
+        } else {
+            connection.sendControl(frame);
+        }
+    }
+
+    /** A failed request: its ackId stays usable, so that a retry of it is not taken for a duplicate. */
+    private static void nack(ClientConnection connection, Long ackId, String errorName, String message) {
+        if (ackId == null) {
+            LOG.debug("Fire-and-forget request of connection {} failed silently: {}", connection.id(), message);
+            return;
+        }
+        connection.forgetAckId(ackId);
+        connection.sendControl(ServerFrames.ackError(ackId, errorName, message));
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.webpubsub.emulator.ws;
+
+import io.github.webpubsub.emulator.hub.ClientConnection;
+import io.github.webpubsub.emulator.protocol.Payload;
+import io.vertx.core.Future;
+
+/** Where a client's {@code event} request goes: the Java listeners and, when configured, the upstream. */
+public interface UserEventSink {
+
+    /**
+     * Delivers one user event.
+     *
+     * @return a future of the upstream's reply to send back to the client ({@code null} for none); failed when the
+     *         upstream could not handle the event
+     */
+    Future<Payload> dispatch(ClientConnection connection, String event, Payload payload);
+}

@@ -1,0 +1,117 @@
+package io.github.webpubsub.emulator.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A bare WebSocket for tests that must see or send exact frames (malformed ones included). It is not a Web PubSub
+ * client: it neither acks, retries nor recovers unless the test does.
+ */
+public final class RawClient implements AutoCloseable {
+
+    private final WebSocket socket;
+    private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    private volatile Short closeCode;
+    private volatile String closeReason;
+    private volatile boolean closed;
+
+    private RawClient(WebSocket socket) {
+        this.socket = socket;
+        socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+        socket.closeHandler(v -> {
+            closeCode = socket.closeStatusCode();
+            closeReason = socket.closeReason();
+            closed = true;
+        });
+    }
+
+    /** Connects to a {@code ws://} URL offering one subprotocol; fails with the HTTP status if refused. */
+    public static RawClient connect(Vertx vertx, String url, String subprotocol) {
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024)
+                .setMaxMessageSize(4 * 1024 * 1024));
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url);
+        if (subprotocol != null) {
+            options.addSubProtocol(subprotocol);
+        }
+        try {
+            WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return new RawClient(ws);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+        }
+    }
+
+    public static RawClient reliable(Vertx vertx, String url) {
+        return connect(vertx, url, "json.reliable.webpubsub.azure.v1");
+    }
+
+    public String subprotocol() {
+        return socket.subProtocol();
+    }
+
+    public void send(String text) {
+        socket.writeTextMessage(text);
+    }
+
+    public void send(JsonObject frame) {
+        send(frame.encode());
+    }
+
+    public List<JsonObject> frames() {
+        return List.copyOf(frames);
+    }
+
+    /** Waits for a frame that matches and returns the first such. */
+    public JsonObject await(Predicate<JsonObject> match) {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> frames.stream().anyMatch(match));
+        return frames.stream().filter(match).findFirst().orElseThrow();
+    }
+
+    /** The connected system message. */
+    public JsonObject connected() {
+        return await(f -> "system".equals(f.getString("type")) && "connected".equals(f.getString("event")));
+    }
+
+    public JsonObject ack(long ackId) {
+        return await(f -> "ack".equals(f.getString("type")) && f.getLong("ackId") == ackId);
+    }
+
+    public List<JsonObject> messages() {
+        return frames.stream().filter(f -> "message".equals(f.getString("type"))).toList();
+    }
+
+    public void awaitClosed() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> closed);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public Short closeCode() {
+        return closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            socket.close();
+        }
+    }
+}
