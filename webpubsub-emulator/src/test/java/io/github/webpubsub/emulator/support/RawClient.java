@@ -46,11 +46,24 @@ public final class RawClient implements AutoCloseable {
             options.addSubProtocol(subprotocol);
         }
         try {
-            WebSocket ws = client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new RawClient(ws);
+            // Handlers go on in the completion callback, on the event loop, before any frame can be missed.
+            return client.connect(options).map(RawClient::new).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
         }
+    }
+
+    /** Connects expecting the handshake to be refused, and returns the refusal (status and body). */
+    public static io.vertx.core.http.UpgradeRejectedException refusal(Vertx vertx, String url, String subprotocol) {
+        try {
+            connect(vertx, url, subprotocol).close();
+        } catch (IllegalStateException e) {
+            if (e.getCause() != null && e.getCause().getCause() instanceof io.vertx.core.http.UpgradeRejectedException r) {
+                return r;
+            }
+            throw e;
+        }
+        throw new AssertionError("The handshake was accepted");
     }
 
     public static RawClient reliable(Vertx vertx, String url) {
