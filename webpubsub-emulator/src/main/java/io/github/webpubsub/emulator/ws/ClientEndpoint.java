@@ -84,7 +84,8 @@ public final class ClientEndpoint {
             // Recovery needs no access token (the one the client still has may have expired): the reconnection
             // token is the credential.
             String reconnectionToken = request.getParam("awps_reconnection_token");
-            request.toWebSocket().onSuccess(socket -> recover(hub, recoveringId, reconnectionToken, socket))
+            boolean reliable = protocol.get().reliable();
+            request.toWebSocket().onSuccess(socket -> recover(hub, recoveringId, reliable ? reconnectionToken : null, socket))
                     .onFailure(e -> LOG.warn("Recovery upgrade of connection {} failed: {}", recoveringId, e.getMessage()));
             return;
         }
@@ -108,7 +109,8 @@ public final class ClientEndpoint {
     }
 
     private void recover(Hub hub, String connectionId, String reconnectionToken, ServerWebSocket socket) {
-        ClientConnection connection = faults.nextRecoveryRefused() ? null
+        // Only the reliable protocol recovers; a null token never matches.
+        ClientConnection connection = reconnectionToken == null || faults.nextRecoveryRefused() ? null
                 : lifecycle.recover(hub, connectionId, reconnectionToken, socket);
         if (connection == null) {
             LOG.info("Refusing the recovery of connection {} in hub {}", connectionId, hub.name());
