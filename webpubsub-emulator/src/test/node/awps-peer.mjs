@@ -69,7 +69,7 @@ const ops = {
   "service.removeConnectionFromAllGroups": (c) => service.removeConnectionFromAllGroups(c.connectionId),
   "service.listConnections": async (c) => {
     const all = [];
-    for await (const connection of service.group(c.group).listConnections({ maxPageSize: c.maxPageSize })) all.push(connection);
+    for await (const connection of await service.group(c.group).listConnections({ maxPageSize: c.maxPageSize })) all.push(connection);
     return all;
   },
   "service.connectionExists": (c) => service.connectionExists(c.connectionId),
