@@ -74,7 +74,14 @@ public final class EmulatorMain {
                     }
                 }
                 case "--host" -> builder.host(value);
-                case "--access-key" -> builder.accessKey(value);
+                case "--access-key" -> {
+                    if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+                        // Not an error for the emulator, but the Java service SDK refuses to sign with such a key.
+                        System.err.println("webpubsub-emulator: warning: an access key shorter than 32 bytes is refused by "
+                                + "the Java service SDK (HS256 needs a 256-bit key)");
+                    }
+                    builder.accessKey(value);
+                }
                 case "--event-handler" -> {
                     URI uri = URI.create(value);
                     if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
