@@ -66,6 +66,11 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private UpstreamClient upstream;
     private HttpServer server;
     private String endpoint;
+    /** Set once everything is wired; requests that come earlier get 503. */
+    private volatile Routes routes;
+
+    private record Routes(ClientEndpoint clients, RestRouter rest) {
+    }
 
     private WebPubSubEmulator(Builder options) {
         this.options = options;
@@ -118,11 +123,6 @@ public final class WebPubSubEmulator implements AutoCloseable {
         }
         LOG.info("Web PubSub emulator listening at {}", endpoint);
         return this;
-    }
-
-    private volatile Routes routes;
-
-    private record Routes(ClientEndpoint clients, RestRouter rest) {
     }
 
     private void wire() {

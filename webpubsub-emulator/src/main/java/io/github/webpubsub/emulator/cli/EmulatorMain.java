@@ -2,6 +2,7 @@ package io.github.webpubsub.emulator.cli;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.webpubsub.emulator.WebPubSubEmulator;
@@ -75,7 +76,7 @@ public final class EmulatorMain {
                 }
                 case "--host" -> builder.host(value);
                 case "--access-key" -> {
-                    if (value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 32) {
+                    if (value.getBytes(StandardCharsets.UTF_8).length < 32) {
                         // Not an error for the emulator, but the Java service SDK refuses to sign with such a key.
                         System.err.println("webpubsub-emulator: warning: an access key shorter than 32 bytes is refused by "
                                 + "the Java service SDK (HS256 needs a 256-bit key)");

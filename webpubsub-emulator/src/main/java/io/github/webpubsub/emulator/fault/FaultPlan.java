@@ -12,16 +12,16 @@ public final class FaultPlan {
     /** A count meaning "until cleared". */
     public static final int UNTIL_CLEARED = Integer.MAX_VALUE;
 
-    private record Armed<T>(T fault, int remaining) {
+    private record Armed(AckFault fault, int remaining) {
     }
 
-    private final Deque<Armed<AckFault>> ackFaults = new ArrayDeque<>();
+    private final Deque<Armed> ackFaults = new ArrayDeque<>();
     private int refusedRecoveries;
     private int refusedUpgrades;
     private int refusedUpgradeStatus;
 
     public synchronized void armAcks(AckFault fault, int count) {
-        ackFaults.addLast(new Armed<>(fault, requirePositive(count)));
+        ackFaults.addLast(new Armed(fault, requirePositive(count)));
     }
 
     public synchronized void refuseRecoveries(int count) {
@@ -44,12 +44,12 @@ public final class FaultPlan {
 
     /** The fault for the next request that asked for an ack. */
     public synchronized AckFault nextAck() {
-        Armed<AckFault> head = ackFaults.pollFirst();
+        Armed head = ackFaults.pollFirst();
         if (head == null) {
             return AckFault.NONE;
         }
         if (head.remaining() > 1) {
-            ackFaults.addFirst(new Armed<>(head.fault(), decrement(head.remaining())));
+            ackFaults.addFirst(new Armed(head.fault(), decrement(head.remaining())));
         }
         return head.fault();
     }

@@ -1,6 +1,7 @@
 package io.github.webpubsub.emulator.hub;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class ClientConnection {
     private final Permissions permissions;
     private final Instant connectedAt = Instant.now();
     private final Set<String> groups = new LinkedHashSet<>();
-    private final Set<Long> ackIds = java.util.Collections.newSetFromMap(new LinkedHashMap<>() {
+    private final Set<Long> ackIds = Collections.newSetFromMap(new LinkedHashMap<>() {
         private static final long serialVersionUID = 1L;
 
         @Override

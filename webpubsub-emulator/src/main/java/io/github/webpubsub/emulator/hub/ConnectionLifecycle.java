@@ -1,5 +1,7 @@
 package io.github.webpubsub.emulator.hub;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -74,12 +76,14 @@ public final class ConnectionLifecycle {
      * Attaches a new socket to a dropped reliable connection, with a fresh reconnection token, and redelivers what
      * the client has not acked.
      *
-     * @return the connection, or {@code null} when it cannot be recovered
+     * @param  protocol the subprotocol of the new socket: only the reliable one, the connection's own, recovers
+     * @return          the connection, or {@code null} when it cannot be recovered
      */
-    public ClientConnection recover(Hub hub, String connectionId, String reconnectionToken, ServerWebSocket socket) {
+    public ClientConnection recover(Hub hub, String connectionId, String reconnectionToken, Subprotocol protocol,
+            ServerWebSocket socket) {
         ClientConnection connection = hub.connection(connectionId);
-        if (connection == null || connection.state() == ClientConnection.State.CLOSED
-                || !connection.protocol().reliable() || !constantTimeEquals(connection.reconnectionToken(), reconnectionToken)) {
+        if (connection == null || connection.state() == ClientConnection.State.CLOSED || !protocol.reliable()
+                || connection.protocol() != protocol || !constantTimeEquals(connection.reconnectionToken(), reconnectionToken)) {
             return null;
         }
         ServerWebSocket stale = connection.socket();
@@ -188,7 +192,8 @@ public final class ConnectionLifecycle {
     }
 
     private static boolean constantTimeEquals(String a, String b) {
-        return a != null && b != null && java.security.MessageDigest.isEqual(a.getBytes(), b.getBytes());
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     static String randomId(int bytes) {

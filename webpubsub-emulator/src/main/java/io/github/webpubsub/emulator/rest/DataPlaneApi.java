@@ -64,11 +64,11 @@ public final class DataPlaneApi {
                 })
                 .route(HttpMethod.DELETE, HUB + "/groups/{group}/connections/{connectionId}", ex -> {
                     String group = group(ex);
-                    connectionOrEmpty(ex).forEach(c -> hub(ex).leave(c, group));
+                    connectionOrEmpty(ex).forEach(c -> c.hub().leave(c, group));
                     ex.status(204);
                 })
                 .route(HttpMethod.DELETE, HUB + "/connections/{connectionId}/groups", ex -> {
-                    connectionOrEmpty(ex).forEach(c -> c.groups().forEach(g -> hub(ex).leave(c, g)));
+                    connectionOrEmpty(ex).forEach(c -> c.groups().forEach(g -> c.hub().leave(c, g)));
                     ex.status(204);
                 })
                 .route(HttpMethod.PUT, HUB + "/users/{user}/groups/{group}", ex -> {

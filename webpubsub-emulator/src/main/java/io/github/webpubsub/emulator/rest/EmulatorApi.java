@@ -64,8 +64,8 @@ public final class EmulatorApi {
                 });
     }
 
-    /** The JSON form of a connection, shared by the REST listing and the Java API. */
-    public static JsonObject toJson(ClientConnection c) {
+    /** The JSON form of a connection in the REST listing: the fields of {@code ConnectionInfo}. */
+    private static JsonObject toJson(ClientConnection c) {
         return new JsonObject().put("connectionId", c.id()).put("userId", c.userId()).put("groups", new JsonArray(c.groups()))
                 .put("subprotocol", c.protocol().id()).put("state", c.state().name()).put("unacked", c.unackedCount());
     }

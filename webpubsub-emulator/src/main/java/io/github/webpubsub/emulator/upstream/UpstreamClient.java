@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Posts events to the app server's event handler as the service does: CloudEvents in HTTP binary mode, with the
@@ -45,12 +46,11 @@ public final class UpstreamClient {
 
     /** A user event: the reply's body, if any, goes back to the client as a server message. */
     public Future<Payload> userEvent(ClientConnection connection, String event, Payload payload) {
-        return post(connection, "azure.webpubsub.user." + event, event, payload.dataType().contentType(), payload.toHttpBody())
-                .map(reply -> reply);
+        return post(connection, "azure.webpubsub.user." + event, event, payload.dataType().contentType(), payload.toHttpBody());
     }
 
     /** The non-blocking system events {@code connected} and {@code disconnected}. */
-    public Future<Payload> systemEvent(ClientConnection connection, String event, io.vertx.core.json.JsonObject body) {
+    public Future<Payload> systemEvent(ClientConnection connection, String event, JsonObject body) {
         return post(connection, "azure.webpubsub.sys." + event, event, "application/json", body.toBuffer());
     }
 

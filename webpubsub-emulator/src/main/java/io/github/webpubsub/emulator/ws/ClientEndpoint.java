@@ -84,8 +84,8 @@ public final class ClientEndpoint {
             // Recovery needs no access token (the one the client still has may have expired): the reconnection
             // token is the credential.
             String reconnectionToken = request.getParam("awps_reconnection_token");
-            boolean reliable = protocol.get().reliable();
-            request.toWebSocket().onSuccess(socket -> recover(hub, recoveringId, reliable ? reconnectionToken : null, socket))
+            Subprotocol recoveringProtocol = protocol.get();
+            request.toWebSocket().onSuccess(socket -> recover(hub, recoveringId, reconnectionToken, recoveringProtocol, socket))
                     .onFailure(e -> LOG.warn("Recovery upgrade of connection {} failed: {}", recoveringId, e.getMessage()));
             return;
         }
@@ -108,10 +108,9 @@ public final class ClientEndpoint {
                 .onFailure(e -> LOG.warn("Upgrade in hub {} failed: {}", hubName, e.getMessage()));
     }
 
-    private void recover(Hub hub, String connectionId, String reconnectionToken, ServerWebSocket socket) {
-        // Only the reliable protocol recovers; a null token never matches.
-        ClientConnection connection = reconnectionToken == null || faults.nextRecoveryRefused() ? null
-                : lifecycle.recover(hub, connectionId, reconnectionToken, socket);
+    private void recover(Hub hub, String connectionId, String reconnectionToken, Subprotocol protocol, ServerWebSocket socket) {
+        ClientConnection connection = faults.nextRecoveryRefused() ? null
+                : lifecycle.recover(hub, connectionId, reconnectionToken, protocol, socket);
         if (connection == null) {
             LOG.info("Refusing the recovery of connection {} in hub {}", connectionId, hub.name());
             ConnectionLifecycle.refuseRecovery(socket);

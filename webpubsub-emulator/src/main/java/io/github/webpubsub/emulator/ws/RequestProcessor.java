@@ -1,6 +1,7 @@
 package io.github.webpubsub.emulator.ws;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +128,7 @@ public final class RequestProcessor {
         events.dispatch(connection, event.event(), event.payload()).onComplete(result -> {
             if (result.succeeded()) {
                 if (result.result() != null) {
-                    connection.hub().deliver(java.util.List.of(connection), OutboundMessage.fromServer(result.result()), c -> true);
+                    connection.hub().deliver(List.of(connection), OutboundMessage.fromServer(result.result()), c -> true);
                 }
                 ack(connection, event.ackId(), fault);
             } else {

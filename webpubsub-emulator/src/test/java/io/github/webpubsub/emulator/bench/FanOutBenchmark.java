@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.webpubsub.emulator.WebPubSubEmulator;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ public final class FanOutBenchmark {
             WebSocketClient wsClient = clients.createWebSocketClient();
             AtomicLong delivered = new AtomicLong();
             CountDownLatch done = new CountDownLatch(RECEIVERS);
+            AtomicReference<String> failure = new AtomicReference<>();
             List<WebSocket> receivers = new ArrayList<>();
             AtomicLong[] progress = new AtomicLong[RECEIVERS];
             for (int i = 0; i < RECEIVERS; i++) {
@@ -45,9 +47,10 @@ public final class FanOutBenchmark {
                 receivers.add(connect(wsClient, url).map(ws -> {
                     long[] seen = {0};
                     ws.closeHandler(v -> {
-                        if (seen[0] < MESSAGES) {
-                            System.err.println("A receiver was closed: " + ws.closeReason());
-                            System.exit(1);
+                        if (seen[0] < MESSAGES && failure.compareAndSet(null, "A receiver was closed: " + ws.closeReason())) {
+                            for (int r = 0; r < RECEIVERS; r++) {
+                                done.countDown();
+                            }
                         }
                     });
                     ws.textMessageHandler(text -> {
@@ -82,8 +85,9 @@ public final class FanOutBenchmark {
                     clients.cancelTimer(timer);
                 }
             });
-            if (!done.await(5, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("Only " + delivered.get() + " messages arrived");
+            boolean finished = done.await(5, TimeUnit.MINUTES);
+            if (failure.get() != null || !finished) {
+                throw new IllegalStateException(failure.get() != null ? failure.get() : "Only " + delivered.get() + " messages arrived");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "Fan-out: 1 sender, %d receivers, %d messages each: %d deliveries in %.2f s = %,.0f messages/s%n",

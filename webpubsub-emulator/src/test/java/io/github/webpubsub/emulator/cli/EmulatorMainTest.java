@@ -16,7 +16,6 @@ import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
 import com.azure.messaging.webpubsub.models.GetClientAccessTokenOptions;
 
 import io.github.webpubsub.emulator.support.RawClient;
-import io.vertx.core.Vertx;
 
 /** The command line, run as a user runs it: a separate JVM that prints its connection string. */
 class EmulatorMainTest {
@@ -31,7 +30,6 @@ class EmulatorMainTest {
     @Test
     void itPrintsAConnectionStringThatServiceAndClientsCanUse() throws Exception {
         Process process = launch("--port", "0", "--access-key", "local-emulator-access-key-0123456789");
-        Vertx vertx = Vertx.vertx();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
@@ -42,13 +40,12 @@ class EmulatorMainTest {
 
             WebPubSubServiceClient sdk = new WebPubSubServiceClientBuilder().connectionString(connectionString).hub("hub1").buildClient();
             String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("cli-user")).getUrl();
-            try (RawClient client = RawClient.reliable(vertx, url)) {
+            try (RawClient client = RawClient.reliable(url)) {
                 assertThat(client.connected().getString("userId")).isEqualTo("cli-user");
             }
         } finally {
             process.destroy();
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-            vertx.close();
         }
     }
 

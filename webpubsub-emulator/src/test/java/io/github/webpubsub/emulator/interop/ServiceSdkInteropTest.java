@@ -7,8 +7,6 @@ import java.util.Base64;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,7 +22,6 @@ import com.azure.messaging.webpubsub.models.WebPubSubPermission;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 import io.github.webpubsub.emulator.support.JsPeer;
 import io.github.webpubsub.emulator.support.RawClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -35,18 +32,6 @@ class ServiceSdkInteropTest {
 
     @RegisterExtension
     WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
-
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void vertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void closeVertx() {
-        vertx.close();
-    }
 
     private WebPubSubServiceClient javaSdk() {
         return new WebPubSubServiceClientBuilder().connectionString(emulator.get().connectionString()).hub(HUB).buildClient();
@@ -62,7 +47,7 @@ class ServiceSdkInteropTest {
         String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("u1")
                 .addRole("webpubsub.joinLeaveGroup.g1").addGroup("g1")).getUrl();
         String other = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("u2")).getUrl();
-        try (RawClient u1 = RawClient.reliable(vertx, url); RawClient u2 = RawClient.reliable(vertx, other)) {
+        try (RawClient u1 = RawClient.reliable(url); RawClient u2 = RawClient.reliable(other)) {
             String c1 = u1.connected().getString("connectionId");
             u2.connected();
 
@@ -95,7 +80,7 @@ class ServiceSdkInteropTest {
     void javaSdkManagesGroupsPermissionsAndConnections() {
         WebPubSubServiceClient sdk = javaSdk();
         String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions().setUserId("u1")).getUrl();
-        try (RawClient client = RawClient.reliable(vertx, url)) {
+        try (RawClient client = RawClient.reliable(url)) {
             String id = client.connected().getString("connectionId");
             RequestOptions none = new RequestOptions();
 
@@ -139,7 +124,7 @@ class ServiceSdkInteropTest {
         assertThatThrownBy(() -> sdk.sendToAll("x", WebPubSubContentType.TEXT_PLAIN))
                 .isInstanceOfSatisfying(HttpResponseException.class, e -> assertThat(e.getResponse().getStatusCode()).isEqualTo(401));
         String url = sdk.getClientAccessToken(new GetClientAccessTokenOptions()).getUrl();
-        assertThat(RawClient.refusal(vertx, url, "json.reliable.webpubsub.azure.v1").getStatus()).isEqualTo(401);
+        assertThat(RawClient.refusal(url, "json.reliable.webpubsub.azure.v1").getStatus()).isEqualTo(401);
     }
 
     @Test
@@ -148,7 +133,7 @@ class ServiceSdkInteropTest {
             peer.ok("service.init", new JsonObject().put("connectionString", emulator.get().connectionString()).put("hub", HUB));
             JsonObject token = (JsonObject) peer.ok("service.token", new JsonObject().put("userId", "js-user")
                     .put("roles", new JsonArray().add("webpubsub.sendToGroup")).put("groups", new JsonArray().add("g1")));
-            try (RawClient client = RawClient.reliable(vertx, token.getString("url"))) {
+            try (RawClient client = RawClient.reliable(token.getString("url"))) {
                 String id = client.connected().getString("connectionId");
 
                 peer.ok("service.sendToAll", new JsonObject().put("data", new JsonObject().put("hello", "world")));

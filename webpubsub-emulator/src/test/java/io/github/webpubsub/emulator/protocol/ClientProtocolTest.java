@@ -6,17 +6,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.webpubsub.emulator.WebPubSubEmulator;
 import io.github.webpubsub.emulator.auth.AccessTokens;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 import io.github.webpubsub.emulator.support.RawClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.UpgradeRejectedException;
+import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
 /** The client protocol frame by frame: handshake and auth, roles, bad input, pings. */
@@ -29,18 +26,6 @@ class ClientProtocolTest {
     @RegisterExtension
     static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
 
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void vertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void closeVertx() {
-        vertx.close();
-    }
-
     private String url(String userId, List<String> roles) {
         return emulator.get().clientAccessUrl(HUB, userId, roles, List.of());
     }
@@ -51,8 +36,8 @@ class ClientProtocolTest {
 
     @Test
     void theChosenSubprotocolIsEchoedAndConnectedCarriesARecoveryToken() {
-        try (RawClient reliable = RawClient.reliable(vertx, url("u1", ALL));
-                RawClient plain = RawClient.connect(vertx, url("u2", ALL), "json.webpubsub.azure.v1")) {
+        try (RawClient reliable = RawClient.reliable(url("u1", ALL));
+                RawClient plain = RawClient.connect(url("u2", ALL), "json.webpubsub.azure.v1")) {
             assertThat(reliable.subprotocol()).isEqualTo(RELIABLE);
             assertThat(plain.subprotocol()).isEqualTo("json.webpubsub.azure.v1");
             assertThat(reliable.connected().getString("userId")).isEqualTo("u1");
@@ -68,15 +53,15 @@ class ClientProtocolTest {
         AccessTokens otherKey = new AccessTokens("not-the-key");
         AccessTokens rightKey = new AccessTokens(emulator.get().accessKey());
 
-        UpgradeRejectedException missing = RawClient.refusal(vertx, endpoint.replace("http", "ws") + "/client/hubs/" + HUB, RELIABLE);
-        UpgradeRejectedException badSignature = RawClient.refusal(vertx,
+        UpgradeRejectedException missing = RawClient.refusal(endpoint.replace("http", "ws") + "/client/hubs/" + HUB, RELIABLE);
+        UpgradeRejectedException badSignature = RawClient.refusal(
                 urlWithToken(otherKey.mintClientToken(aud, "u", List.of(), List.of(), Duration.ofHours(1))), RELIABLE);
-        UpgradeRejectedException expired = RawClient.refusal(vertx,
+        UpgradeRejectedException expired = RawClient.refusal(
                 urlWithToken(rightKey.mintClientToken(aud, "u", List.of(), List.of(), Duration.ofHours(-1))), RELIABLE);
-        UpgradeRejectedException otherHub = RawClient.refusal(vertx,
+        UpgradeRejectedException otherHub = RawClient.refusal(
                 urlWithToken(rightKey.mintClientToken(endpoint + "/client/hubs/other", "u", List.of(), List.of(), Duration.ofHours(1))),
                 RELIABLE);
-        UpgradeRejectedException garbage = RawClient.refusal(vertx, urlWithToken("not.a.jwt"), RELIABLE);
+        UpgradeRejectedException garbage = RawClient.refusal(urlWithToken("not.a.jwt"), RELIABLE);
 
         assertThat(List.of(missing, badSignature, expired, otherHub, garbage)).allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(401));
         assertThat(missing.getBody().toString()).contains("No access token");
@@ -87,22 +72,21 @@ class ClientProtocolTest {
     }
 
     @Test
-    void aTokenMayComeAsABearerHeaderAndTheHubAsAQueryParameter() throws Exception {
+    void aTokenMayComeAsABearerHeaderAndTheHubAsAQueryParameter() {
         String token = url("u1", ALL).split("access_token=")[1];
-        io.vertx.core.http.WebSocketConnectOptions options = new io.vertx.core.http.WebSocketConnectOptions()
+        WebSocketConnectOptions options = new WebSocketConnectOptions()
                 .setAbsoluteURI(emulator.get().endpoint().replace("http", "ws") + "/client/?hub=" + HUB)
                 .addSubProtocol(RELIABLE).addHeader("Authorization", "Bearer " + token);
-        io.vertx.core.http.WebSocket ws = vertx.createWebSocketClient().connect(options).toCompletionStage().toCompletableFuture()
-                .get();
-        assertThat(ws.subProtocol()).isEqualTo(RELIABLE);
-        Awaitility.await().until(() -> emulator.get().connections(HUB).size() == 1);
-        ws.close();
+        try (RawClient client = RawClient.connect(options)) {
+            assertThat(client.subprotocol()).isEqualTo(RELIABLE);
+            Awaitility.await().until(() -> emulator.get().connections(HUB).size() == 1);
+        }
     }
 
     @Test
     void otherSubprotocolsAndPlainRequestsAreRefusedWith400() {
-        UpgradeRejectedException protobuf = RawClient.refusal(vertx, url("u", ALL), "protobuf.webpubsub.azure.v1");
-        UpgradeRejectedException none = RawClient.refusal(vertx, url("u", ALL), null);
+        UpgradeRejectedException protobuf = RawClient.refusal(url("u", ALL), "protobuf.webpubsub.azure.v1");
+        UpgradeRejectedException none = RawClient.refusal(url("u", ALL), null);
         assertThat(protobuf.getStatus()).isEqualTo(400);
         assertThat(protobuf.getBody().toString()).contains("Unsupported subprotocol", "json.reliable.webpubsub.azure.v1");
         assertThat(none.getStatus()).isEqualTo(400);
@@ -112,16 +96,16 @@ class ClientProtocolTest {
     @Test
     void anInjectedUpgradeRefusalAppliesToTheNextHandshakesOnly() {
         emulator.get().faults().refuseUpgrades(403, 2);
-        assertThat(RawClient.refusal(vertx, url("u", ALL), RELIABLE).getStatus()).isEqualTo(403);
-        assertThat(RawClient.refusal(vertx, url("u", ALL), RELIABLE).getStatus()).isEqualTo(403);
-        try (RawClient client = RawClient.reliable(vertx, url("u", ALL))) {
+        assertThat(RawClient.refusal(url("u", ALL), RELIABLE).getStatus()).isEqualTo(403);
+        assertThat(RawClient.refusal(url("u", ALL), RELIABLE).getStatus()).isEqualTo(403);
+        try (RawClient client = RawClient.reliable(url("u", ALL))) {
             client.connected();
         }
     }
 
     @Test
     void literalAndPatternRolesLimitGroups() {
-        try (RawClient client = RawClient.reliable(vertx, url("u", List.of("webpubsub.joinLeaveGroup.lobby",
+        try (RawClient client = RawClient.reliable(url("u", List.of("webpubsub.joinLeaveGroup.lobby",
                 "webpubsub.joinLeaveGroups.room.*", "webpubsub.sendToGroups.room.**")))) {
             client.connected();
             client.send(new JsonObject().put("type", "joinGroup").put("group", "lobby").put("ackId", 1));
@@ -144,7 +128,7 @@ class ClientProtocolTest {
     @Test
     void tokenGroupsAreJoinedOnConnect() {
         String url = emulator.get().clientAccessUrl(HUB, "u", List.of(), List.of("news", "sports"));
-        try (RawClient client = RawClient.reliable(vertx, url)) {
+        try (RawClient client = RawClient.reliable(url)) {
             String id = client.connected().getString("connectionId");
             assertThat(emulator.get().connection(HUB, id)).hasValueSatisfying(c -> assertThat(c.groups()).containsExactly("news", "sports"));
         }
@@ -152,7 +136,7 @@ class ClientProtocolTest {
 
     @Test
     void aFailedRequestKeepsItsAckIdForTheRetry() {
-        try (RawClient client = RawClient.reliable(vertx, url("u", ALL))) {
+        try (RawClient client = RawClient.reliable(url("u", ALL))) {
             client.connected();
             emulator.get().faults().failAcks("InternalServerError", 1);
             client.send(new JsonObject().put("type", "joinGroup").put("group", "g").put("ackId", 7));
@@ -169,7 +153,7 @@ class ClientProtocolTest {
 
     @Test
     void aPingIsAnsweredWithPongAndFireAndForgetGetsNoAck() {
-        try (RawClient client = RawClient.reliable(vertx, url("u", ALL))) {
+        try (RawClient client = RawClient.reliable(url("u", ALL))) {
             client.connected();
             client.send(new JsonObject().put("type", "joinGroup").put("group", "g"));
             client.send(new JsonObject().put("type", "sendToGroup").put("group", "g").put("ackId", (Object) null)
@@ -185,7 +169,7 @@ class ClientProtocolTest {
 
     @Test
     void aSendToAGroupWithoutMembersIsAckedAndGoesNowhere() {
-        try (RawClient client = RawClient.reliable(vertx, url("u", ALL))) {
+        try (RawClient client = RawClient.reliable(url("u", ALL))) {
             client.connected();
             client.send(new JsonObject().put("type", "sendToGroup").put("group", "nobody-here").put("ackId", 1)
                     .put("dataType", "json").put("data", new JsonObject()));
@@ -200,12 +184,12 @@ class ClientProtocolTest {
                 "{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":1,\"dataType\":\"text\"}",
                 "{\"type\":\"sendToGroup\",\"group\":\"g\",\"ackId\":1,\"dataType\":\"binary\",\"data\":\"%%%\"}",
                 "{\"type\":\"joinGroup\",\"group\":\"g\",\"ackId\":-1}");
-        try (RawClient bystander = RawClient.reliable(vertx, url("bystander", ALL))) {
+        try (RawClient bystander = RawClient.reliable(url("bystander", ALL))) {
             bystander.connected();
             bystander.send(new JsonObject().put("type", "joinGroup").put("group", "g").put("ackId", 1));
             bystander.ack(1);
             for (String bad : badFrames) {
-                try (RawClient offender = RawClient.reliable(vertx, url("offender", ALL))) {
+                try (RawClient offender = RawClient.reliable(url("offender", ALL))) {
                     offender.connected();
                     offender.send(bad);
                     offender.awaitClosed();
@@ -222,7 +206,7 @@ class ClientProtocolTest {
 
     @Test
     void aMessageOverOneMegabyteIsRefusedWith1009() {
-        try (RawClient client = RawClient.reliable(vertx, url("u", ALL))) {
+        try (RawClient client = RawClient.reliable(url("u", ALL))) {
             client.connected();
             client.send(new JsonObject().put("type", "sendToGroup").put("group", "g").put("dataType", "text")
                     .put("data", "x".repeat(1024 * 1024 + 1)));
@@ -235,12 +219,8 @@ class ClientProtocolTest {
     @Test
     void theEmulatorKeepsServingAfterEveryKindOfBadInput() {
         malformedFramesCloseOnlyTheirOwnConnectionWithAReason();
-        try (RawClient client = RawClient.reliable(vertx, url("u", ALL))) {
+        try (RawClient client = RawClient.reliable(url("u", ALL))) {
             assertThat(client.connected().getString("connectionId")).isNotBlank();
         }
-    }
-
-    static WebPubSubEmulator current() {
-        return emulator.get();
     }
 }

@@ -10,15 +10,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.webpubsub.emulator.auth.AccessTokens;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 import io.github.webpubsub.emulator.support.RawClient;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -30,18 +27,6 @@ class EmulatorRestApiTest {
 
     @RegisterExtension
     static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
-
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void vertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void closeVertx() {
-        vertx.close();
-    }
 
     private static HttpResponse<String> call(String method, String pathAndQuery, String key) throws IOException, InterruptedException {
         String url = emulator.get().endpoint() + pathAndQuery;
@@ -57,7 +42,7 @@ class EmulatorRestApiTest {
     @Test
     void connectionsAreListedDroppedAndClosedOverRest() throws Exception {
         String url = emulator.get().clientAccessUrl(HUB, "u1", List.of(), List.of("g1"));
-        try (RawClient dropped = RawClient.reliable(vertx, url); RawClient closed = RawClient.reliable(vertx, url)) {
+        try (RawClient dropped = RawClient.reliable(url); RawClient closed = RawClient.reliable(url)) {
             String d = dropped.connected().getString("connectionId");
             String c = closed.connected().getString("connectionId");
 
@@ -86,14 +71,14 @@ class EmulatorRestApiTest {
     @Test
     void ackFaultsCanBeArmedOverRest() throws Exception {
         assertThat(call("POST", "/emulator/faults/acks?mode=fail&error=InternalServerError&count=1").statusCode()).isEqualTo(204);
-        try (RawClient client = RawClient.reliable(vertx, emulator.get().clientAccessUrl(HUB, "u", List.of("webpubsub.joinLeaveGroup"), List.of()))) {
+        try (RawClient client = RawClient.reliable(emulator.get().clientAccessUrl(HUB, "u", List.of("webpubsub.joinLeaveGroup"), List.of()))) {
             client.connected();
             client.send(new JsonObject().put("type", "joinGroup").put("group", "g").put("ackId", 1));
             assertThat(client.ack(1).getJsonObject("error").getString("name")).isEqualTo("InternalServerError");
         }
         assertThat(call("POST", "/emulator/faults/acks?mode=explode").statusCode()).isEqualTo(400);
         assertThat(call("POST", "/emulator/faults/upgrades?status=503&count=1").statusCode()).isEqualTo(204);
-        assertThat(RawClient.refusal(vertx, emulator.get().clientAccessUrl(HUB, "u", List.of(), List.of()),
+        assertThat(RawClient.refusal(emulator.get().clientAccessUrl(HUB, "u", List.of(), List.of()),
                 "json.reliable.webpubsub.azure.v1").getStatus()).isEqualTo(503);
         assertThat(call("DELETE", "/emulator/faults").statusCode()).isEqualTo(204);
     }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -18,7 +16,6 @@ import com.azure.messaging.webpubsub.models.WebPubSubContentType;
 
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 import io.github.webpubsub.emulator.support.RawClient;
-import io.vertx.core.Vertx;
 
 /** Filtered sends: which connections a filter selects, as seen by the connections themselves. */
 class ODataFilterTest {
@@ -28,25 +25,13 @@ class ODataFilterTest {
     @RegisterExtension
     static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
 
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void vertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void closeVertx() {
-        vertx.close();
-    }
-
     @Test
     void filtersSelectByUserConnectionAndGroups() {
         WebPubSubServiceClient sdk = new WebPubSubServiceClientBuilder().connectionString(emulator.get().connectionString())
                 .hub(HUB).buildClient();
-        try (RawClient alice = RawClient.reliable(vertx, emulator.get().clientAccessUrl(HUB, "alice", List.of(), List.of("red")));
-                RawClient bob = RawClient.reliable(vertx, emulator.get().clientAccessUrl(HUB, "Bob", List.of(), List.of("red", "blue")));
-                RawClient carol = RawClient.reliable(vertx, emulator.get().clientAccessUrl(HUB, "carol", List.of(), List.of()))) {
+        try (RawClient alice = RawClient.reliable(emulator.get().clientAccessUrl(HUB, "alice", List.of(), List.of("red")));
+                RawClient bob = RawClient.reliable(emulator.get().clientAccessUrl(HUB, "Bob", List.of(), List.of("red", "blue")));
+                RawClient carol = RawClient.reliable(emulator.get().clientAccessUrl(HUB, "carol", List.of(), List.of()))) {
             alice.connected();
             String bobId = bob.connected().getString("connectionId");
             carol.connected();

@@ -21,6 +21,13 @@ import io.vertx.core.json.JsonObject;
  */
 public final class RawClient implements AutoCloseable {
 
+    /** One Vert.x for every raw socket of the test JVM: created on first use, its threads end with the JVM. */
+    private static final class SharedVertx {
+        static final Vertx VERTX = Vertx.vertx();
+        static final WebSocketClient CLIENT = VERTX.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxFrameSize(4 * 1024 * 1024).setMaxMessageSize(4 * 1024 * 1024));
+    }
+
     private final WebSocket socket;
     private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private volatile Short closeCode;
@@ -38,25 +45,28 @@ public final class RawClient implements AutoCloseable {
     }
 
     /** Connects to a {@code ws://} URL offering one subprotocol; fails with the HTTP status if refused. */
-    public static RawClient connect(Vertx vertx, String url, String subprotocol) {
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(4 * 1024 * 1024)
-                .setMaxMessageSize(4 * 1024 * 1024));
+    public static RawClient connect(String url, String subprotocol) {
         WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(url);
         if (subprotocol != null) {
             options.addSubProtocol(subprotocol);
         }
+        return connect(options);
+    }
+
+    /** Connects with full control of the handshake (headers, several subprotocols). */
+    public static RawClient connect(WebSocketConnectOptions options) {
         try {
             // Handlers go on in the completion callback, on the event loop, before any frame can be missed.
-            return client.connect(options).map(RawClient::new).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return SharedVertx.CLIENT.connect(options).map(RawClient::new).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
         }
     }
 
     /** Connects expecting the handshake to be refused, and returns the refusal (status and body). */
-    public static io.vertx.core.http.UpgradeRejectedException refusal(Vertx vertx, String url, String subprotocol) {
+    public static io.vertx.core.http.UpgradeRejectedException refusal(String url, String subprotocol) {
         try {
-            connect(vertx, url, subprotocol).close();
+            connect(url, subprotocol).close();
         } catch (IllegalStateException e) {
             if (e.getCause() != null && e.getCause().getCause() instanceof io.vertx.core.http.UpgradeRejectedException r) {
                 return r;
@@ -66,8 +76,8 @@ public final class RawClient implements AutoCloseable {
         throw new AssertionError("The handshake was accepted");
     }
 
-    public static RawClient reliable(Vertx vertx, String url) {
-        return connect(vertx, url, "json.reliable.webpubsub.azure.v1");
+    public static RawClient reliable(String url) {
+        return connect(url, "json.reliable.webpubsub.azure.v1");
     }
 
     public String subprotocol() {

@@ -63,7 +63,7 @@ class EventHandlerTest {
 
     @Test
     void userEventsReachTheHandlerWhoseReplyGoesBackToTheClient() throws Exception {
-        try (RawClient client = RawClient.reliable(vertx, emulator.clientAccessUrl("hub1", "u1", List.of(), List.of()))) {
+        try (RawClient client = RawClient.reliable(emulator.clientAccessUrl("hub1", "u1", List.of(), List.of()))) {
             String id = client.connected().getString("connectionId");
             client.send(new JsonObject().put("type", "event").put("event", "echo").put("ackId", 1).put("dataType", "text").put("data", "hi"));
             client.ack(1);
@@ -89,7 +89,7 @@ class EventHandlerTest {
 
     @Test
     void aFailingHandlerGivesAnInternalServerErrorAckAndKeepsTheConnection() {
-        try (RawClient client = RawClient.reliable(vertx, emulator.clientAccessUrl("hub1", "u1", List.of(), List.of()))) {
+        try (RawClient client = RawClient.reliable(emulator.clientAccessUrl("hub1", "u1", List.of(), List.of()))) {
             client.connected();
             client.send(new JsonObject().put("type", "event").put("event", "fail").put("ackId", 1).put("dataType", "json")
                     .put("data", new JsonObject().put("a", 1)));
