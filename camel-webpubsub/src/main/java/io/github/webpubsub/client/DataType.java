@@ -1,0 +1,40 @@
+package io.github.webpubsub.client;
+
+import java.util.Locale;
+
+/** How a message's data is typed on the wire: the {@code dataType} field of the JSON subprotocols. */
+public enum DataType {
+    /** A UTF-8 string. */
+    TEXT("text"),
+    /** A JSON value, embedded as-is in the frame. */
+    JSON("json"),
+    /** Raw bytes, base64 in the JSON frame. */
+    BINARY("binary");
+
+    private final String wireName;
+
+    DataType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    /** The name used in frames and in Camel options: {@code text}, {@code json} or {@code binary}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /**
+     * The data type for a wire name. {@code protobuf} data, which JSON clients receive base64-encoded, is read as
+     * binary, as Microsoft's SDKs do.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public static DataType fromWireName(String name) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "text" -> TEXT;
+            case "json" -> JSON;
+            case "binary", "protobuf" -> BINARY;
+            default -> throw new IllegalArgumentException("Unknown data type '" + name + "': expected text, json or binary");
+        };
+    }
+}

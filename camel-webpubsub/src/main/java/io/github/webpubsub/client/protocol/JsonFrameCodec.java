@@ -1,0 +1,225 @@
+package io.github.webpubsub.client.protocol;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.webpubsub.client.DataType;
+import io.github.webpubsub.client.MessageData;
+import io.vertx.core.buffer.Buffer;
+
+/** The JSON subprotocols {@code json.webpubsub.azure.v1} and {@code json.reliable.webpubsub.azure.v1}. */
+public final class JsonFrameCodec implements FrameCodec {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private final String subprotocol;
+    private final boolean reliable;
+
+    public JsonFrameCodec(boolean reliable) {
+        this.reliable = reliable;
+        this.subprotocol = reliable ? "json.reliable.webpubsub.azure.v1" : "json.webpubsub.azure.v1";
+    }
+
+    @Override
+    public String subprotocol() {
+        return subprotocol;
+    }
+
+    @Override
+    public boolean reliable() {
+        return reliable;
+    }
+
+    @Override
+    public boolean textFrames() {
+        return true;
+    }
+
+    @Override
+    public Buffer encode(ClientFrame frame) {
+        StringWriter out = new StringWriter(64);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            if (frame instanceof ClientFrame.JoinGroup join) {
+                json.writeStringField("type", "joinGroup");
+                json.writeStringField("group", join.group());
+                writeAckId(json, join.ackId());
+            } else if (frame instanceof ClientFrame.LeaveGroup leave) {
+                json.writeStringField("type", "leaveGroup");
+                json.writeStringField("group", leave.group());
+                writeAckId(json, leave.ackId());
+            } else if (frame instanceof ClientFrame.SendToGroup send) {
+                json.writeStringField("type", "sendToGroup");
+                json.writeStringField("group", send.group());
+                writeAckId(json, send.ackId());
+                if (send.noEcho()) {
+                    json.writeBooleanField("noEcho", true);
+                }
+                writeData(json, send.data());
+            } else if (frame instanceof ClientFrame.SendEvent event) {
+                json.writeStringField("type", "event");
+                json.writeStringField("event", event.event());
+                writeAckId(json, event.ackId());
+                writeData(json, event.data());
+            } else if (frame instanceof ClientFrame.SequenceAck ack) {
+                json.writeStringField("type", "sequenceAck");
+                json.writeNumberField("sequenceId", ack.sequenceId());
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Buffer.buffer(out.toString());
+    }
+
+    private static void writeAckId(JsonGenerator json, Long ackId) throws IOException {
+        if (ackId != null) {
+            json.writeNumberField("ackId", ackId);
+        }
+    }
+
+    private static void writeData(JsonGenerator json, MessageData data) throws IOException {
+        json.writeStringField("dataType", data.type().wireName());
+        json.writeFieldName("data");
+        switch (data.type()) {
+            case TEXT -> json.writeString(data.asText());
+            case BINARY -> json.writeString(Base64.getEncoder().encodeToString(data.asBytes()));
+            case JSON -> copyJsonValue(json, data.asText());
+        }
+    }
+
+    /** Copies token by token, so invalid JSON is refused here instead of corrupting the frame. */
+    private static void copyJsonValue(JsonGenerator json, String jsonText) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(jsonText)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException("JSON data is empty");
+            }
+            json.copyCurrentStructure(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("JSON data has content after its first value");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("JSON data is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    @Override
+    public ServerFrame decode(Buffer message) {
+        JsonNode frame;
+        try {
+            frame = MAPPER.readTree(message.getBytes());
+        } catch (IOException e) {
+            throw new MalformedFrameException("not JSON", e);
+        }
+        if (frame == null || !frame.isObject()) {
+            throw new MalformedFrameException("not a JSON object");
+        }
+        String type = text(frame, "type");
+        if (type == null) {
+            throw new MalformedFrameException("no type");
+        }
+        return switch (type) {
+            case "ack" -> ack(frame);
+            case "message" -> message(frame);
+            case "system" -> system(frame);
+            default -> new ServerFrame.Ignored(type);
+        };
+    }
+
+    private static ServerFrame ack(JsonNode frame) {
+        JsonNode ackId = frame.get("ackId");
+        if (ackId == null || !ackId.canConvertToLong()) {
+            throw new MalformedFrameException("ack without a numeric ackId");
+        }
+        boolean success = frame.path("success").asBoolean(false);
+        JsonNode error = frame.path("error");
+        return new ServerFrame.Ack(ackId.asLong(), success, success ? null : text(error, "name"),
+                success ? null : text(error, "message"));
+    }
+
+    private ServerFrame message(JsonNode frame) {
+        String from = text(frame, "from");
+        MessageData data = data(frame);
+        Long sequenceId = null;
+        JsonNode sequence = frame.get("sequenceId");
+        if (reliable && sequence != null && !sequence.isNull()) {
+            if (!sequence.canConvertToLong() && !sequence.isTextual()) {
+                throw new MalformedFrameException("message with a non-numeric sequenceId");
+            }
+            sequenceId = sequence.asLong();
+        }
+        if ("group".equals(from)) {
+            String group = text(frame, "group");
+            if (group == null) {
+                throw new MalformedFrameException("group message without a group");
+            }
+            return new ServerFrame.GroupMessage(group, text(frame, "fromUserId"), data, sequenceId);
+        }
+        if ("server".equals(from)) {
+            return new ServerFrame.ServerMessage(data, sequenceId);
+        }
+        throw new MalformedFrameException("message from '" + from + "'");
+    }
+
+    private static MessageData data(JsonNode frame) {
+        JsonNode data = frame.get("data");
+        if (data == null) {
+            throw new MalformedFrameException("message without data");
+        }
+        String dataType = text(frame, "dataType");
+        DataType type;
+        try {
+            type = DataType.fromWireName(dataType == null ? "json" : dataType);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFrameException(e.getMessage());
+        }
+        return switch (type) {
+            case JSON -> MessageData.json(data.toString());
+            case TEXT -> {
+                if (!data.isTextual()) {
+                    throw new MalformedFrameException("text data that is not a string");
+                }
+                yield MessageData.text(data.textValue());
+            }
+            case BINARY -> {
+                if (!data.isTextual()) {
+                    throw new MalformedFrameException("binary data that is not a base64 string");
+                }
+                try {
+                    yield MessageData.binary(Base64.getDecoder().decode(data.textValue()));
+                } catch (IllegalArgumentException e) {
+                    throw new MalformedFrameException("binary data that is not valid base64");
+                }
+            }
+        };
+    }
+
+    private static ServerFrame system(JsonNode frame) {
+        String event = text(frame, "event");
+        if ("connected".equals(event)) {
+            String connectionId = text(frame, "connectionId");
+            if (connectionId == null) {
+                throw new MalformedFrameException("connected without a connectionId");
+            }
+            return new ServerFrame.Connected(connectionId, text(frame, "userId"), text(frame, "reconnectionToken"));
+        }
+        if ("disconnected".equals(event)) {
+            return new ServerFrame.Disconnected(text(frame, "message"));
+        }
+        return new ServerFrame.Ignored("system/" + event);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

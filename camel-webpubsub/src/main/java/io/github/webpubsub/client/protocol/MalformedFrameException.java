@@ -1,0 +1,15 @@
+package io.github.webpubsub.client.protocol;
+
+/** A message from the service that is not a valid frame. The client logs it and goes on with the next. */
+public final class MalformedFrameException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public MalformedFrameException(String message) {
+        super(message);
+    }
+
+    public MalformedFrameException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
