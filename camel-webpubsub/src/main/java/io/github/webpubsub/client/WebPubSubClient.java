@@ -156,6 +156,14 @@ public final class WebPubSubClient implements AutoCloseable {
         return supervisor.userId();
     }
 
+    /**
+     * How many received messages wait for the listeners right now. Bounded by
+     * {@link WebPubSubClientOptions#getReceiveQueueCapacity()}: past that, the client stops reading from the socket.
+     */
+    public int pendingDeliveries() {
+        return dispatcher.waiting();
+    }
+
     /** Joins a group; the client joins it again on every new connection. */
     public CompletableFuture<SendResult> joinGroup(String group) {
         return joinGroup(group, SendOptions.defaults());
@@ -250,18 +258,19 @@ public final class WebPubSubClient implements AutoCloseable {
     private final class Rejoiner implements SessionHooks {
         @Override
         public CompletableFuture<Void> rejoinGroups() {
-            List<CompletableFuture<SendResult>> joins = new ArrayList<>();
+            List<CompletableFuture<Void>> joins = new ArrayList<>();
             for (String group : List.copyOf(groups)) {
                 CompletableFuture<SendResult> join = new CompletableFuture<>();
                 sender.submit(ackId -> new ClientFrame.JoinGroup(group, ackId), SendOptions.defaults(), join);
-                join.whenComplete((ok, error) -> {
+                // Reported before the stage completes, so the failure reaches listeners ahead of "connected".
+                joins.add(join.handle((ok, error) -> {
                     if (error != null) {
                         LOG.warn("Could not join group '{}' again: {}", group, error.getMessage());
                         RejoinGroupFailedEvent event = new RejoinGroupFailedEvent(group, error);
                         context.runOnContext(v -> dispatcher.emit(listener -> listener.onRejoinGroupFailed(event)));
                     }
-                });
-                joins.add(join);
+                    return null;
+                }));
             }
             return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).exceptionally(error -> null);
         }

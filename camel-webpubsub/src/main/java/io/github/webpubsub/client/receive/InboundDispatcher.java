@@ -53,7 +53,8 @@ public final class InboundDispatcher {
     private long highestDelivered;
     private boolean ackDue;
     private int deliveredSinceAck;
-    private int waiting;
+    /** Written on the event loop only; volatile so that monitoring can read it from anywhere. */
+    private volatile int waiting;
     private boolean paused;
 
     public InboundDispatcher(Context context, Flow flow, WebPubSubClientOptions options) {
@@ -78,6 +79,11 @@ public final class InboundDispatcher {
         highestDelivered = 0;
         ackDue = false;
         deliveredSinceAck = 0;
+    }
+
+    /** How many received messages wait for the listeners. Never more than the receive queue capacity plus one frame. */
+    public int waiting() {
+        return waiting;
     }
 
     /** Whether reading is paused because the listeners are behind. */

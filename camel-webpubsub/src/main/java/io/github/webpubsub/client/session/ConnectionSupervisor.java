@@ -30,6 +30,7 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.impl.WebSocketInternal;
 
 /**
  * The client's state machine: opens connections, decides after every drop whether to recover the connection or
@@ -43,7 +44,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSupervisor.class);
     private static final int POLICY_VIOLATION = 1008;
     private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-    private static final int CLOSING_TIMEOUT_SECONDS = 5;
+    private static final int CLOSING_TIMEOUT_SECONDS = 2;
 
     private final WebPubSubClientOptions options;
     private final Vertx vertx;
@@ -414,12 +415,17 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         socketGone(code == null ? null : code.intValue(), why);
     }
 
-    /** Gives up on a socket that stays silent: it counts as dropped. The close completes in the background. */
+    /**
+     * Gives up on a socket that stays silent: it counts as dropped. Its TCP connection is closed at once, since a
+     * peer that answers nothing will not complete a close handshake either.
+     */
     private void abandonSocket(String why) {
         WebSocket stale = socket;
         generation++;
         LOG.warn("Abandoning the socket of connection {}: {}", connectionId, why);
-        if (stale != null) {
+        if (stale instanceof WebSocketInternal internal) {
+            internal.channelHandlerContext().channel().close();
+        } else if (stale != null) {
             stale.close((short) 1001, "Going away");
         }
         socketGone(null, why);
