@@ -1,0 +1,81 @@
+package io.github.webpubsub.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.webpubsub.client.event.GroupMessageEvent;
+import io.github.webpubsub.client.event.WebPubSubListener;
+import io.github.webpubsub.client.support.Clients;
+import io.github.webpubsub.client.support.RecordingListener;
+import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
+
+/** A listener slower than the sender: the client stops reading instead of queueing, and loses nothing. */
+class ClientBackPressureTest {
+
+    @RegisterExtension
+    static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
+
+    private final List<WebPubSubClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(WebPubSubClient::close);
+    }
+
+    @Test
+    void aSlowListenerKeepsTheReceiveQueueBoundedAndGetsEveryMessage() {
+        int total = 800;
+        int capacity = 50;
+        Semaphore gate = new Semaphore(0);
+        List<String> received = new CopyOnWriteArrayList<>();
+        AtomicInteger highestQueue = new AtomicInteger();
+        WebPubSubClient[] receiver = new WebPubSubClient[1];
+        WebPubSubListener slow = new WebPubSubListener() {
+            @Override
+            public void onGroupMessage(GroupMessageEvent event) {
+                highestQueue.accumulateAndGet(receiver[0].pendingDeliveries(), Math::max);
+                gate.acquireUninterruptibly();
+                received.add(event.data().asText());
+            }
+        };
+        receiver[0] = WebPubSubClient.create(Clients.options(emulator.get(), "slow").setReceiveQueueCapacity(capacity))
+                .addListener(slow);
+        clients.add(receiver[0]);
+        receiver[0].start().join();
+        receiver[0].joinGroup("firehose").join();
+        WebPubSubClient sender = WebPubSubClient.create(Clients.options(emulator.get(), "fast"));
+        clients.add(sender);
+        sender.addListener(new RecordingListener()).start().join();
+
+        List<CompletableFuture<SendResult>> sends = IntStream.range(0, total)
+                .mapToObj(i -> sender.sendToGroup("firehose", MessageData.text(Integer.toString(i)))).toList();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+
+        // Everything is published, the listener has taken nothing: the client holds at most its queue.
+        await().until(() -> receiver[0].pendingDeliveries() >= capacity);
+        await().during(Duration.ofMillis(500)).until(() -> receiver[0].pendingDeliveries() <= capacity);
+        String connection = receiver[0].connectionId();
+        assertThat(emulator.get().connection(Clients.HUB, connection).orElseThrow().unacked())
+                .isGreaterThanOrEqualTo(capacity);
+
+        gate.release(total);
+        await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == total);
+        assertThat(received).containsExactlyElementsOf(IntStream.range(0, total).mapToObj(Integer::toString).toList());
+        assertThat(highestQueue.get()).isLessThanOrEqualTo(capacity);
+        assertThat(receiver[0].connectionId()).isEqualTo(connection);
+        await().until(() -> emulator.get().connection(Clients.HUB, connection).orElseThrow().unacked() == 0);
+    }
+}

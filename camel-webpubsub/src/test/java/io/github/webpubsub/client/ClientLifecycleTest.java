@@ -1,0 +1,198 @@
+package io.github.webpubsub.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.webpubsub.client.event.ConnectedEvent;
+import io.github.webpubsub.client.event.DisconnectedEvent;
+import io.github.webpubsub.client.event.StoppedEvent;
+import io.github.webpubsub.client.support.Clients;
+import io.github.webpubsub.client.support.RecordingListener;
+import io.github.webpubsub.emulator.Faults;
+import io.github.webpubsub.emulator.WebPubSubEmulator;
+import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
+
+/** Start, stop, rejected credentials, unreachable services and sends that wait for a connection. */
+class ClientLifecycleTest {
+
+    @RegisterExtension
+    static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
+
+    private final List<WebPubSubClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(WebPubSubClient::close);
+    }
+
+    private WebPubSubClient client(WebPubSubClientOptions options, RecordingListener listener) {
+        WebPubSubClient client = WebPubSubClient.create(options).addListener(listener);
+        clients.add(client);
+        return client;
+    }
+
+    @Test
+    void startAndStopAreIdempotentAndStopRaisesDisconnectedThenStopped() {
+        RecordingListener events = new RecordingListener();
+        WebPubSubClient client = client(Clients.options(emulator.get(), "alice"), events);
+
+        CompletableFuture<Void> first = client.start();
+        CompletableFuture<Void> second = client.start();
+        first.join();
+        second.join();
+        String connection = client.connectionId();
+        assertThat(emulator.get().connections(Clients.HUB)).filteredOn(c -> c.userId().equals("alice")).hasSize(1);
+
+        client.stop().join();
+        client.stop().join();
+
+        assertThat(client.state()).isEqualTo(ClientState.STOPPED);
+        await().until(() -> events.all().size() == 3);
+        assertThat(events.all().get(0)).isInstanceOf(ConnectedEvent.class);
+        assertThat(events.all().get(1)).isEqualTo(new DisconnectedEvent(connection, 1000, "Stopped by the application"));
+        assertThat(events.all().get(2)).isEqualTo(new StoppedEvent("Stopped by the application"));
+        await().until(() -> emulator.get().connection(Clients.HUB, connection).isEmpty());
+        assertThatThrownBy(() -> client.sendToGroup("g", MessageData.text("late")).join())
+                .cause().isInstanceOfSatisfying(SendFailedException.class,
+                        e -> assertThat(e.errorName()).isEqualTo(SendFailedException.STOPPED));
+
+        client.start().join();
+        assertThat(client.connectionId()).isNotEqualTo(connection);
+    }
+
+    @Test
+    void aRejectedCredentialStopsTheClientWithTheReasonAndNoReconnectLoop() {
+        WebPubSubEmulator e = emulator.get();
+        String wrongKey = e.connectionString().replace(e.accessKey(), WebPubSubEmulator.randomAccessKey());
+        ConnectionStringCredential credential = ConnectionStringCredential.builder(wrongKey, Clients.HUB).build();
+        AtomicInteger attempts = new AtomicInteger();
+        ClientAccessUrlProvider counting = () -> {
+            attempts.incrementAndGet();
+            return credential.clientAccessUrl();
+        };
+        RecordingListener events = new RecordingListener();
+        WebPubSubClient client = client(Clients.options(e, "alice").setCredential(counting), events);
+
+        assertThatThrownBy(() -> client.start().join()).isInstanceOf(CompletionException.class)
+                .hasMessageContaining("HTTP 401");
+
+        assertThat(client.state()).isEqualTo(ClientState.STOPPED);
+        await().until(() -> !events.of(StoppedEvent.class).isEmpty());
+        StoppedEvent stopped = events.of(StoppedEvent.class).get(0);
+        assertThat(stopped.reason()).contains("rejected the credential (HTTP 401)").doesNotContain(e.accessKey())
+                .doesNotContain("access_token=ey");
+        // With a 100 ms reconnect delay, a loop would have made dozens of attempts by the end of this window.
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> attempts.get() == 1);
+    }
+
+    @Test
+    void aForbiddenUpgradeRetriedOnRequestBacksOffInsteadOfSpinning() {
+        emulator.get().faults().refuseUpgrades(403, Faults.UNTIL_CLEARED);
+        AtomicInteger attempts = new AtomicInteger();
+        WebPubSubClientOptions options = Clients.options(emulator.get(), "alice");
+        ClientAccessUrlProvider credential = options.getCredential();
+        options.setCredential(() -> {
+            attempts.incrementAndGet();
+            return credential.clientAccessUrl();
+        }).setRetryOnAuthFailure(true).setAuthFailureRetryDelay(Duration.ofMillis(500));
+        WebPubSubClient client = client(options, new RecordingListener());
+
+        CompletableFuture<Void> start = client.start();
+        await().until(() -> attempts.get() >= 2);
+        assertThat(client.state()).isEqualTo(ClientState.CONNECTING);
+        emulator.get().faults().clear();
+
+        start.join();
+        assertThat(client.state()).isEqualTo(ClientState.CONNECTED);
+    }
+
+    @Test
+    void sendsWaitForANewConnectionAndGoOutWhenItIsUp() {
+        RecordingListener events = new RecordingListener();
+        WebPubSubClient client = client(Clients.options(emulator.get(), "alice"), events);
+        client.start().join();
+        client.joinGroup("queue").join();
+        emulator.get().faults().refuseUpgrades(503, 3);
+
+        emulator.get().faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
+        await().until(() -> client.state() == ClientState.RECONNECTING);
+        CompletableFuture<SendResult> waiting = client.sendToGroup("queue", MessageData.text("queued"));
+
+        SendResult result = waiting.join();
+        assertThat(result.duplicated()).isFalse();
+        await().until(() -> events.groupTexts().contains("queued"));
+        assertThat(events.of(ConnectedEvent.class)).hasSize(2);
+    }
+
+    @Test
+    void waitingSendsAreBoundedInCountAndTime() {
+        WebPubSubClient client = client(Clients.options(emulator.get(), "alice").setMaxQueuedSends(2)
+                .setQueuedSendTimeout(Duration.ofMillis(500)), new RecordingListener());
+        client.start().join();
+        emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
+        emulator.get().faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
+        await().until(() -> client.state() == ClientState.RECONNECTING);
+
+        CompletableFuture<SendResult> first = client.sendToGroup("g", MessageData.text("1"));
+        CompletableFuture<SendResult> second = client.sendToGroup("g", MessageData.text("2"));
+        CompletableFuture<SendResult> third = client.sendToGroup("g", MessageData.text("3"));
+
+        assertThatThrownBy(third::join).cause().isInstanceOfSatisfying(SendFailedException.class,
+                e -> assertThat(e.errorName()).isEqualTo(SendFailedException.QUEUE_FULL));
+        assertThatThrownBy(first::join).cause().isInstanceOfSatisfying(SendFailedException.class, e -> {
+            assertThat(e.errorName()).isEqualTo(SendFailedException.CONNECTION_LOST);
+            assertThat(e.ackId()).isNotNull();
+        });
+        assertThatThrownBy(second::join).cause().isInstanceOf(SendFailedException.class);
+    }
+
+    @Test
+    void aHundredConnectsToAClosedPortLeaveNoThreadsBehind() throws IOException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        String url = "ws://localhost:" + port + "/client/hubs/chat?access_token=unused";
+        connectAndFail(url);
+        int baseline = Thread.activeCount();
+
+        for (int i = 0; i < 100; i++) {
+            connectAndFail(url);
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Thread.activeCount() <= baseline + 2);
+    }
+
+    private static void connectAndFail(String url) {
+        try (WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions.of(ClientAccessUrlProvider.fixed(url))
+                .setMaxReconnectAttempts(0))) {
+            assertThatThrownBy(() -> client.start().join()).hasMessageContaining("Could not connect after 1 attempt");
+        }
+    }
+
+    @Test
+    void invalidOptionsNameTheOption() {
+        assertThatThrownBy(() -> WebPubSubClient.create(Clients.options(emulator.get(), "x").setMaxRetries(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRetries");
+        assertThatThrownBy(() -> WebPubSubClient.create(new WebPubSubClientOptions()))
+                .hasMessageContaining("credential");
+        assertThatThrownBy(() -> ConnectionStringCredential.builder("Endpoint=http://x;AccessKey=secret-key", "1hub").build())
+                .hasMessageContaining("hub").hasMessageNotContaining("secret-key");
+        assertThatThrownBy(() -> ConnectionStringCredential.builder("Endpoint=http://x", "hub").build())
+                .hasMessageContaining("AccessKey");
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.webpubsub.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.webpubsub.client.support.Clients;
+import io.github.webpubsub.client.support.ConnectProxy;
+import io.github.webpubsub.client.support.RecordingListener;
+import io.github.webpubsub.client.support.TlsTunnel;
+import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
+
+/** wss with certificate checks, a custom trust store, and an HTTP proxy. */
+class ClientTransportTest {
+
+    @RegisterExtension
+    static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
+
+    private static TlsTunnel tls;
+
+    @BeforeAll
+    static void startTunnel() {
+        tls = new TlsTunnel(emulator.get().port());
+    }
+
+    @AfterAll
+    static void stopTunnel() {
+        tls.close();
+    }
+
+    private String secureUrl(String userId) {
+        String url = emulator.get().clientAccessUrl(Clients.HUB, userId, Clients.PUBLISHER, List.of());
+        return url.replace("ws://localhost:" + emulator.get().port(), "wss://localhost:" + tls.port());
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefusedByDefault() {
+        try (WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions
+                .of(ClientAccessUrlProvider.fixed(secureUrl("alice"))).setMaxReconnectAttempts(0))) {
+            assertThatThrownBy(() -> client.start().join()).hasMessageContaining("Could not connect after 1 attempt");
+            assertThat(client.state()).isEqualTo(ClientState.STOPPED);
+        }
+    }
+
+    @Test
+    void aCustomTrustStoreLetsTheClientConnectOverWss() {
+        RecordingListener events = new RecordingListener();
+        try (WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions
+                .of(ClientAccessUrlProvider.fixed(secureUrl("alice"))).setTrustOptions(tls.trust()))) {
+            client.addListener(events).start().join();
+            client.joinGroup("secure").join();
+            client.sendToGroup("secure", MessageData.text("over tls")).join();
+            await().until(() -> events.groupTexts().contains("over tls"));
+        }
+    }
+
+    @Test
+    void anHttpProxyTunnelsTheConnection() {
+        RecordingListener events = new RecordingListener();
+        try (ConnectProxy proxy = new ConnectProxy();
+                WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions
+                        .of(ClientAccessUrlProvider.fixed(secureUrl("bob"))).setTrustOptions(tls.trust())
+                        .setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost("localhost").setPort(proxy.port())))) {
+            client.addListener(events).start().join();
+            client.joinGroup("proxied").join();
+            client.sendToGroup("proxied", MessageData.text("via proxy")).join();
+
+            await().until(() -> events.groupTexts().contains("via proxy"));
+            assertThat(proxy.targets()).containsExactly("localhost:" + tls.port());
+        }
+    }
+}

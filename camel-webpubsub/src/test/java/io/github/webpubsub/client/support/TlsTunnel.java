@@ -1,0 +1,49 @@
+package io.github.webpubsub.client.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SelfSignedCertificate;
+import io.vertx.core.net.TrustOptions;
+
+/** Terminates TLS with a self-signed certificate for localhost and forwards the bytes to a plain port. */
+public final class TlsTunnel implements AutoCloseable {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
+    private final NetServer server;
+
+    public TlsTunnel(int targetPort) {
+        NetClient client = vertx.createNetClient();
+        server = vertx.createNetServer(new NetServerOptions().setSsl(true).setKeyCertOptions(certificate.keyCertOptions()))
+                .connectHandler(inbound -> {
+                    inbound.pause();
+                    client.connect(targetPort, "localhost").onSuccess(outbound -> pipe(inbound, outbound))
+                            .onFailure(e -> inbound.close());
+                });
+        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().join();
+    }
+
+    static void pipe(NetSocket a, NetSocket b) {
+        a.pipeTo(b);
+        b.pipeTo(a);
+        a.resume();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    /** Trust for the tunnel's certificate. */
+    public TrustOptions trust() {
+        return certificate.trustOptions();
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+        certificate.delete();
+    }
+}
