@@ -52,6 +52,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     private final FrameCodec codec;
     private final InboundDispatcher dispatcher;
     private final Backoff reconnectBackoff;
+    private final LivenessMonitor liveness;
     private OperationSender sender;
     private SessionHooks hooks;
 
@@ -70,12 +71,9 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     private String disconnectReason;
     private long droppedAtNanos;
     private int failedAttempts;
-    private long lastReceivedNanos;
 
     private long attemptTimer = -1;
     private long connectedTimer = -1;
-    private long pingTimer = -1;
-    private long idleTimer = -1;
     private long sequenceAckTimer = -1;
 
     private CompletableFuture<Void> started;
@@ -90,6 +88,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.reconnectBackoff = new Backoff(options.getReconnectDelay(), options.getMaxReconnectDelay());
+        this.liveness = new LivenessMonitor(vertx, options.getPingInterval(), options.getIdleTimeout(), dispatcher::paused);
     }
 
     /** Completes the wiring; the sender writes through this supervisor, so it is created after it. */
@@ -269,16 +268,18 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
 
     private void opened(WebSocket webSocket, int attempt, boolean recovery) {
         socket = webSocket;
-        lastReceivedNanos = System.nanoTime();
         webSocket.textMessageHandler(text -> onMessage(attempt, Buffer.buffer(text)));
         webSocket.binaryMessageHandler(bytes -> onMessage(attempt, bytes));
-        webSocket.pongHandler(pong -> lastReceivedNanos = System.nanoTime());
         webSocket.exceptionHandler(e -> LOG.debug("Socket error: {}", describe(e)));
         webSocket.closeHandler(v -> onSocketClosed(attempt, webSocket.closeStatusCode(), webSocket.closeReason()));
         if (dispatcher.paused()) {
             webSocket.pause();
         }
-        startLivenessTimers(attempt);
+        liveness.watch(webSocket, why -> {
+            if (attempt == generation) {
+                abandonSocket(why);
+            }
+        });
         if (recovery) {
             failedAttempts = 0;
             moveTo(ClientState.CONNECTED, "connection " + connectionId + " recovered");
@@ -355,7 +356,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         if (attempt != generation) {
             return;
         }
-        lastReceivedNanos = System.nanoTime();
+        liveness.received();
         ServerFrame frame;
         try {
             frame = codec.decode(message);
@@ -491,38 +492,10 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         awaitingConnected = false;
     }
 
-    // ---- liveness ----------------------------------------------------------------------------------------------
-
-    private void startLivenessTimers(int attempt) {
-        long ping = options.getPingInterval().toMillis();
-        if (ping > 0) {
-            pingTimer = vertx.setPeriodic(ping, t -> {
-                if (attempt == generation && socket != null) {
-                    socket.writePing(Buffer.buffer());
-                }
-            });
-        }
-        long idle = options.getIdleTimeout().toMillis();
-        if (idle > 0) {
-            idleTimer = vertx.setPeriodic(Math.max(100, idle / 4), t -> {
-                if (attempt != generation || socket == null) {
-                    return;
-                }
-                if (dispatcher.paused()) {
-                    // We stopped reading ourselves: silence now says nothing about the service.
-                    lastReceivedNanos = System.nanoTime();
-                } else if (System.nanoTime() - lastReceivedNanos > idle * 1_000_000) {
-                    abandonSocket("nothing received for " + options.getIdleTimeout());
-                }
-            });
-        }
-    }
-
     private void cancelConnectionTimers() {
-        cancelTimer(pingTimer);
-        cancelTimer(idleTimer);
+        liveness.stop();
         cancelTimer(connectedTimer);
-        pingTimer = idleTimer = connectedTimer = -1;
+        connectedTimer = -1;
     }
 
     private void cancelAttemptTimers() {
