@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,13 +11,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.webpubsub.client.event.GroupMessageEvent;
 import io.github.webpubsub.client.event.WebPubSubListener;
 import io.github.webpubsub.client.support.Clients;
+import io.github.webpubsub.client.support.ClientsExtension;
 import io.github.webpubsub.client.support.RecordingListener;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 
@@ -28,12 +27,8 @@ class ClientBackPressureTest {
     @RegisterExtension
     static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
 
-    private final List<WebPubSubClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WebPubSubClient::close);
-    }
+    @RegisterExtension
+    final ClientsExtension clients = new ClientsExtension();
 
     @Test
     void aSlowListenerKeepsTheReceiveQueueBoundedAndGetsEveryMessage() {
@@ -51,14 +46,9 @@ class ClientBackPressureTest {
                 received.add(event.data().asText());
             }
         };
-        receiver[0] = WebPubSubClient.create(Clients.options(emulator.get(), "slow").setReceiveQueueCapacity(capacity))
-                .addListener(slow);
-        clients.add(receiver[0]);
-        receiver[0].start().join();
+        receiver[0] = clients.started(Clients.options(emulator.get(), "slow").setReceiveQueueCapacity(capacity), slow);
         receiver[0].joinGroup("firehose").join();
-        WebPubSubClient sender = WebPubSubClient.create(Clients.options(emulator.get(), "fast"));
-        clients.add(sender);
-        sender.addListener(new RecordingListener()).start().join();
+        WebPubSubClient sender = clients.started(Clients.options(emulator.get(), "fast"), new RecordingListener());
 
         List<CompletableFuture<SendResult>> sends = IntStream.range(0, total)
                 .mapToObj(i -> sender.sendToGroup("firehose", MessageData.text(Integer.toString(i)))).toList();

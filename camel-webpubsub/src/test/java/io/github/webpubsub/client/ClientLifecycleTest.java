@@ -7,13 +7,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +19,7 @@ import io.github.webpubsub.client.event.ConnectedEvent;
 import io.github.webpubsub.client.event.DisconnectedEvent;
 import io.github.webpubsub.client.event.StoppedEvent;
 import io.github.webpubsub.client.support.Clients;
+import io.github.webpubsub.client.support.ClientsExtension;
 import io.github.webpubsub.client.support.RecordingListener;
 import io.github.webpubsub.emulator.Faults;
 import io.github.webpubsub.emulator.WebPubSubEmulator;
@@ -32,17 +31,11 @@ class ClientLifecycleTest {
     @RegisterExtension
     static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
 
-    private final List<WebPubSubClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WebPubSubClient::close);
-    }
+    @RegisterExtension
+    final ClientsExtension clients = new ClientsExtension();
 
     private WebPubSubClient client(WebPubSubClientOptions options, RecordingListener listener) {
-        WebPubSubClient client = WebPubSubClient.create(options).addListener(listener);
-        clients.add(client);
-        return client;
+        return clients.create(options, listener);
     }
 
     @Test

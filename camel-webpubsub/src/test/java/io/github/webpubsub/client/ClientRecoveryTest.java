@@ -11,7 +11,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,6 +20,7 @@ import io.github.webpubsub.client.event.GroupMessageEvent;
 import io.github.webpubsub.client.event.RejoinGroupFailedEvent;
 import io.github.webpubsub.client.event.WebPubSubListener;
 import io.github.webpubsub.client.support.Clients;
+import io.github.webpubsub.client.support.ClientsExtension;
 import io.github.webpubsub.client.support.RecordingListener;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 
@@ -30,18 +30,11 @@ class ClientRecoveryTest {
     @RegisterExtension
     static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
 
-    private final List<WebPubSubClient> clients = new ArrayList<>();
-
-    @AfterEach
-    void closeClients() {
-        clients.forEach(WebPubSubClient::close);
-    }
+    @RegisterExtension
+    final ClientsExtension clients = new ClientsExtension();
 
     private WebPubSubClient started(WebPubSubClientOptions options, WebPubSubListener listener) {
-        WebPubSubClient client = WebPubSubClient.create(options).addListener(listener);
-        clients.add(client);
-        client.start().join();
-        return client;
+        return clients.started(options, listener);
     }
 
     @Test
