@@ -151,6 +151,14 @@ public final class WebPubSubClient implements AutoCloseable {
         return supervisor.connectionId();
     }
 
+    /**
+     * Why the last socket closed or the last connection attempt failed, for health reports; {@code null} while
+     * nothing has gone wrong. Never contains a token.
+     */
+    public String lastProblem() {
+        return supervisor.lastProblem();
+    }
+
     /** The user id the service gave the current connection, or {@code null}. */
     public String userId() {
         return supervisor.userId();

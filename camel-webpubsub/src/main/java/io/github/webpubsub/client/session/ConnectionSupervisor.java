@@ -69,6 +69,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     private volatile String userId;
     private String reconnectionToken;
     private String disconnectReason;
+    private volatile String lastProblem;
     private long droppedAtNanos;
     private int failedAttempts;
 
@@ -107,6 +108,11 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
 
     public String userId() {
         return userId;
+    }
+
+    /** Why the last socket closed or the last attempt failed; {@code null} if nothing went wrong yet. */
+    public String lastProblem() {
+        return lastProblem;
     }
 
     // ---- start and stop ----------------------------------------------------------------------------------------
@@ -297,6 +303,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
 
     private void connectFailed(Throwable cause, boolean recovery) {
         socket = null;
+        lastProblem = describe(cause);
         if (recovery) {
             if (recoveryWindowOpen()) {
                 LOG.info("Recovery of connection {} failed ({}); trying again", connectionId, describe(cause));
@@ -434,6 +441,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
 
     private void socketGone(Integer code, String why) {
         socket = null;
+        lastProblem = why + (code == null ? "" : " (close code " + code + ")");
         disconnectReason = null;
         cancelConnectionTimers();
         sender.onConnectionLost();

@@ -1,0 +1,84 @@
+package io.github.webpubsub.camel;
+
+import java.time.Duration;
+
+import javax.net.ssl.TrustManager;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+
+import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.github.webpubsub.client.ConnectionStringCredential;
+import io.github.webpubsub.client.WebPubSubClientOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
+import io.vertx.core.net.TrustOptions;
+
+/** Turns an endpoint's options into the client's. */
+final class ClientOptionsFactory {
+
+    private ClientOptionsFactory() {
+    }
+
+    static WebPubSubClientOptions create(WebPubSubConfiguration configuration, Vertx vertx, CamelContext context) {
+        WebPubSubClientOptions options = WebPubSubClientOptions.of(credential(configuration))
+                .setVertx(vertx)
+                .setProtocol(configuration.protocol())
+                .setAutoReconnect(configuration.isAutoReconnect())
+                .setAutoRejoinGroups(configuration.isAutoRejoinGroups())
+                .setReconnectDelay(Duration.ofMillis(configuration.getReconnectDelay()))
+                .setMaxReconnectDelay(Duration.ofMillis(configuration.getMaxReconnectDelay()))
+                .setMaxReconnectAttempts(configuration.getMaxReconnectAttempts())
+                .setPingInterval(Duration.ofMillis(configuration.getKeepAliveInterval()))
+                .setIdleTimeout(Duration.ofMillis(configuration.getIdleTimeout()))
+                .setReceiveQueueCapacity(configuration.getReceiveQueueCapacity())
+                .setAckTimeout(Duration.ofMillis(configuration.getAckTimeout()))
+                .setMaxRetries(configuration.getMaxRetries())
+                .setRetryDelay(Duration.ofMillis(configuration.getRetryDelay()))
+                .setMaxRetryDelay(Duration.ofMillis(configuration.getMaxRetryDelay()))
+                .setMaxQueuedSends(configuration.getMaxQueuedSends())
+                .setQueuedSendTimeout(Duration.ofMillis(configuration.getQueuedSendTimeout()));
+        if (configuration.getSslContextParameters() != null) {
+            options.setTrustOptions(trust(configuration.getSslContextParameters(), context));
+        }
+        if (configuration.getProxyHost() != null) {
+            options.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(configuration.getProxyHost())
+                    .setPort(configuration.getProxyPort()).setUsername(configuration.getProxyUsername())
+                    .setPassword(configuration.getProxyPassword()));
+        }
+        try {
+            return options.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid webpubsub option: " + e.getMessage(), e);
+        }
+    }
+
+    private static ClientAccessUrlProvider credential(WebPubSubConfiguration configuration) {
+        if (configuration.getClientAccessUrlProvider() != null) {
+            return configuration.getClientAccessUrlProvider();
+        }
+        if (configuration.getClientAccessUrl() != null) {
+            return ClientAccessUrlProvider.fixed(configuration.getClientAccessUrl());
+        }
+        return ConnectionStringCredential.builder(configuration.getConnectionString(), configuration.getHub())
+                .userId(configuration.getUserId()).roles(configuration.roleList())
+                .tokenLifetime(Duration.ofMillis(configuration.getTokenLifetime())).build();
+    }
+
+    private static TrustOptions trust(SSLContextParameters parameters, CamelContext context) {
+        TrustManagersParameters trustManagers = parameters.getTrustManagers();
+        if (trustManagers == null) {
+            return null;
+        }
+        try {
+            trustManagers.setCamelContext(context);
+            TrustManager[] managers = trustManagers.createTrustManagers();
+            return managers.length == 0 ? null : TrustOptions.wrap(managers[0]);
+        } catch (Exception e) {
+            throw new RuntimeCamelException("Cannot load the trust store of sslContextParameters: " + e.getMessage(), e);
+        }
+    }
+}

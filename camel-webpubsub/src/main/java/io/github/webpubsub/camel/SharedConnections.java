@@ -1,0 +1,57 @@
+package io.github.webpubsub.camel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+
+import io.github.webpubsub.client.WebPubSubClient;
+import io.vertx.core.Vertx;
+
+/**
+ * The component's connections, one per distinct set of connection options. Consumers and producers acquire the
+ * connection for their options and release it when they stop; the last release closes it.
+ */
+final class SharedConnections {
+
+    private final WebPubSubComponent component;
+    private final Map<List<Object>, SharedConnection> connections = new HashMap<>();
+    private Vertx ownVertx;
+
+    SharedConnections(WebPubSubComponent component) {
+        this.component = component;
+    }
+
+    synchronized SharedConnection acquire(WebPubSubConfiguration configuration, CamelContext context) {
+        SharedConnection connection = connections.computeIfAbsent(configuration.connectionKey(), key -> new SharedConnection(
+                key, WebPubSubClient.create(ClientOptionsFactory.create(configuration, vertx(), context))));
+        connection.retain();
+        return connection;
+    }
+
+    synchronized void release(SharedConnection connection) {
+        if (connection.release()) {
+            connections.remove(connection.key());
+        }
+    }
+
+    synchronized void closeAll() {
+        connections.values().forEach(SharedConnection::close);
+        connections.clear();
+        if (ownVertx != null) {
+            ownVertx.close();
+            ownVertx = null;
+        }
+    }
+
+    private Vertx vertx() {
+        if (component.getVertx() != null) {
+            return component.getVertx();
+        }
+        if (ownVertx == null) {
+            ownVertx = Vertx.vertx();
+        }
+        return ownVertx;
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.webpubsub.camel;
+
+import java.util.Map;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+import io.vertx.core.Vertx;
+
+/**
+ * The {@code webpubsub} component. Its options are the defaults of every endpoint; endpoints with the same
+ * connection options share one WebSocket connection.
+ */
+@Component("webpubsub")
+public class WebPubSubComponent extends HealthCheckComponent {
+
+    /** The defaults for every endpoint of this component. */
+    @Metadata
+    private WebPubSubConfiguration configuration = new WebPubSubConfiguration();
+
+    /**
+     * The Vert.x instance to run connections on. Autowired when the registry holds exactly one (as under Quarkus);
+     * otherwise the component creates one and closes it when it stops.
+     */
+    @Metadata(label = "advanced", autowired = true)
+    private Vertx vertx;
+
+    private final SharedConnections connections = new SharedConnections(this);
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        WebPubSubConfiguration endpointConfiguration = configuration.copy();
+        endpointConfiguration.setGroup(remaining == null || remaining.isEmpty() ? null : remaining);
+        WebPubSubEndpoint endpoint = new WebPubSubEndpoint(uri, this, endpointConfiguration);
+        setProperties(endpoint, parameters);
+        endpointConfiguration.validate();
+        return endpoint;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        connections.closeAll();
+        super.doStop();
+    }
+
+    SharedConnections connections() {
+        return connections;
+    }
+
+    public WebPubSubConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(WebPubSubConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+    }
+}

@@ -1,0 +1,570 @@
+package io.github.webpubsub.camel;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.github.webpubsub.client.DataType;
+import io.github.webpubsub.client.Names;
+import io.github.webpubsub.client.WebPubSubProtocol;
+import io.github.webpubsub.client.auth.ConnectionString;
+
+/** Every option of the {@code webpubsub} component and its endpoints. */
+@UriParams
+@Configurer
+public class WebPubSubConfiguration implements Cloneable {
+
+    /**
+     * The group. Consumers join it and receive its messages; producers send to it. Leave it empty for a consumer of
+     * server messages or lifecycle events only, or for a producer that takes the group from the
+     * CamelWebPubSubGroup header.
+     */
+    @UriPath
+    private String group;
+
+    /**
+     * The connection string of the Web PubSub service ({@code Endpoint=https://...;AccessKey=...;Version=1.0;}). The
+     * component mints a short-lived client access token from it for every new connection. Needs hub.
+     */
+    @UriParam(label = "security", secret = true)
+    private String connectionString;
+
+    /** The hub to connect to, with connectionString. */
+    @UriParam(label = "common")
+    private String hub;
+
+    /** The user id of the connection, with connectionString. */
+    @UriParam(label = "common")
+    private String userId;
+
+    /**
+     * Roles of the connection, comma-separated, with connectionString. By default the connection may join and leave
+     * any group and publish to any group: webpubsub.joinLeaveGroup,webpubsub.sendToGroup.
+     */
+    @UriParam(label = "security", defaultValue = "webpubsub.joinLeaveGroup,webpubsub.sendToGroup")
+    private String roles = "webpubsub.joinLeaveGroup,webpubsub.sendToGroup";
+
+    /** How long each minted access token is valid, with connectionString. Tokens are checked only at connect time. */
+    @UriParam(label = "security", defaultValue = "1h", javaType = "java.time.Duration")
+    private long tokenLifetime = 3_600_000;
+
+    /**
+     * A client access URL ({@code wss://host/client/hubs/hub?access_token=...}), instead of a connection string. Its
+     * token must still be valid whenever a new connection is opened.
+     */
+    @UriParam(label = "security", secret = true)
+    private String clientAccessUrl;
+
+    /**
+     * A bean that supplies client access URLs, for example from your app server's negotiate endpoint. It is asked for
+     * every new connection. Instead of connectionString or clientAccessUrl.
+     */
+    @UriParam(label = "security")
+    private ClientAccessUrlProvider clientAccessUrlProvider;
+
+    /**
+     * The subprotocol: json.reliable recovers dropped connections without losing messages; json does not.
+     */
+    @UriParam(label = "common", defaultValue = "json.reliable", enums = "json.reliable,json")
+    private String protocol = "json.reliable";
+
+    /** Whether a connection that cannot be recovered is replaced by a new one. */
+    @UriParam(label = "common", defaultValue = "true")
+    private boolean autoReconnect = true;
+
+    /** Whether a new connection joins again the groups the old one had joined. */
+    @UriParam(label = "common", defaultValue = "true")
+    private boolean autoRejoinGroups = true;
+
+    /** The delay before the first new-connection attempt, doubled on each failure (with jitter). */
+    @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration")
+    private long reconnectDelay = 1_000;
+
+    /** The longest delay between new-connection attempts. */
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    private long maxReconnectDelay = 30_000;
+
+    /** How many failed new-connection attempts in a row are tolerated before the connection stops; -1 for no limit. */
+    @UriParam(label = "advanced", defaultValue = "-1")
+    private int maxReconnectAttempts = -1;
+
+    /** How often a WebSocket ping is sent to keep the connection alive; 0 for never. */
+    @UriParam(label = "advanced", defaultValue = "20s", javaType = "java.time.Duration")
+    private long keepAliveInterval = 20_000;
+
+    /** How long the connection may stay silent before it counts as dropped and is recovered; 0 for no limit. */
+    @UriParam(label = "advanced", defaultValue = "120s", javaType = "java.time.Duration")
+    private long idleTimeout = 120_000;
+
+    /** How many received messages may wait for the routes before the connection stops reading. */
+    @UriParam(label = "consumer,advanced", defaultValue = "256")
+    private int receiveQueueCapacity = 256;
+
+    /** TLS settings for wss: a trust store beyond the JVM's default one. */
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    /** The host of an HTTP proxy to reach the service through. */
+    @UriParam(label = "proxy")
+    private String proxyHost;
+
+    /** The port of the HTTP proxy. */
+    @UriParam(label = "proxy", defaultValue = "3128")
+    private int proxyPort = 3128;
+
+    /** The user name for the HTTP proxy, if it needs one. */
+    @UriParam(label = "proxy", secret = true)
+    private String proxyUsername;
+
+    /** The password for the HTTP proxy, if it needs one. */
+    @UriParam(label = "proxy", secret = true)
+    private String proxyPassword;
+
+    /**
+     * The events to receive, comma-separated: group-message, server-message, connected, disconnected, stopped,
+     * rejoin-group-failed. By default group-message when the endpoint has a group, else server-message.
+     */
+    @UriParam(label = "consumer")
+    private String events;
+
+    /** What the producer does: sendToGroup, sendEvent, joinGroup or leaveGroup. */
+    @UriParam(label = "producer", defaultValue = "sendToGroup")
+    private WebPubSubOperation operation = WebPubSubOperation.sendToGroup;
+
+    /** The event name for the sendEvent operation. */
+    @UriParam(label = "producer")
+    private String event;
+
+    /**
+     * How the body is sent: text, json or binary. Unset, it follows the body: a String is text; byte[], ByteBuffer and
+     * InputStream are binary; anything else is serialized to JSON with Jackson.
+     */
+    @UriParam(label = "producer", enums = "text,json,binary")
+    private String dataType;
+
+    /** Whether the sending connection is left out when it is in the group it publishes to. */
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean noEcho;
+
+    /**
+     * Send without an ackId: the exchange completes when the frame is written, and the service reports no errors.
+     */
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean fireAndForget;
+
+    /** How long to wait for the service's ack of one attempt before retrying. */
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration")
+    private long ackTimeout = 30_000;
+
+    /**
+     * How many times a send is retried, with the same ackId, after a transient failure (connection lost before the
+     * ack, no ack in time, InternalServerError). Forbidden and other errors are never retried.
+     */
+    @UriParam(label = "producer", defaultValue = "3")
+    private int maxRetries = 3;
+
+    /** The delay before the first retry, doubled on each retry (with jitter). */
+    @UriParam(label = "producer", defaultValue = "800ms", javaType = "java.time.Duration")
+    private long retryDelay = 800;
+
+    /** The longest delay between retries. */
+    @UriParam(label = "producer", defaultValue = "8s", javaType = "java.time.Duration")
+    private long maxRetryDelay = 8_000;
+
+    /** How many sends may wait for a connection while it is recovering or reconnecting. */
+    @UriParam(label = "producer,advanced", defaultValue = "1000")
+    private int maxQueuedSends = 1000;
+
+    /** How long a send may wait for a connection before it fails. */
+    @UriParam(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    private long queuedSendTimeout = 30_000;
+
+    /** A copy, for an endpoint to change without touching the component's defaults. */
+    public WebPubSubConfiguration copy() {
+        try {
+            return (WebPubSubConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /**
+     * Checks the options that do not depend on whether the endpoint consumes or produces.
+     *
+     * @throws IllegalArgumentException naming the option at fault, never quoting a secret
+     */
+    public void validate() {
+        int credentials = (connectionString != null ? 1 : 0) + (clientAccessUrl != null ? 1 : 0)
+                + (clientAccessUrlProvider != null ? 1 : 0);
+        if (credentials == 0) {
+            throw new IllegalArgumentException(
+                    "No credential: set one of the options connectionString (with hub), clientAccessUrl or clientAccessUrlProvider");
+        }
+        if (credentials > 1) {
+            throw new IllegalArgumentException(
+                    "Set only one of the options connectionString, clientAccessUrl and clientAccessUrlProvider");
+        }
+        if (connectionString != null) {
+            if (hub == null || hub.isBlank()) {
+                throw new IllegalArgumentException("The option hub is required with connectionString");
+            }
+            try {
+                ConnectionString.parse(connectionString);
+                Names.requireHub(hub);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid option " + (e.getMessage().contains("hub") ? "hub" : "connectionString")
+                        + ": " + e.getMessage());
+            }
+        }
+        if (clientAccessUrl != null && !clientAccessUrl.matches("(?i)wss?://.+")) {
+            throw new IllegalArgumentException("Invalid option clientAccessUrl: it must be a ws:// or wss:// URL");
+        }
+        try {
+            protocol();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid option protocol: " + e.getMessage());
+        }
+        try {
+            dataType();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid option dataType: " + e.getMessage());
+        }
+        if (group != null && !group.isEmpty()) {
+            try {
+                Names.requireGroup(group);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Invalid group in the endpoint path: " + e.getMessage());
+            }
+        }
+        if (events != null) {
+            WebPubSubEventType.parse(events);
+        }
+        if (event != null && event.isBlank()) {
+            throw new IllegalArgumentException("Invalid option event: it must not be blank");
+        }
+    }
+
+    /** The subprotocol named by the protocol option. */
+    public WebPubSubProtocol protocol() {
+        return WebPubSubProtocol.fromName(protocol);
+    }
+
+    /** The data type named by the dataType option, or {@code null} to follow the body. */
+    public DataType dataType() {
+        return dataType == null || dataType.isEmpty() ? null : DataType.fromWireName(dataType);
+    }
+
+    /** The roles option as a list. */
+    public List<String> roleList() {
+        return roles == null || roles.isBlank() ? List.of()
+                : Arrays.stream(roles.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+    }
+
+    /** The events a consumer of this endpoint receives: the events option, or the default for the path. */
+    public Set<WebPubSubEventType> consumerEvents() {
+        if (events != null && !events.isBlank()) {
+            return WebPubSubEventType.parse(events);
+        }
+        return Set.of(hasGroup() ? WebPubSubEventType.GROUP_MESSAGE : WebPubSubEventType.SERVER_MESSAGE);
+    }
+
+    /** Whether the path names a group. */
+    public boolean hasGroup() {
+        return group != null && !group.isEmpty();
+    }
+
+    /**
+     * The options that shape the connection. Endpoints whose values are equal share one WebSocket connection.
+     */
+    List<Object> connectionKey() {
+        return Arrays.asList(connectionString, hub, userId, roles, tokenLifetime, clientAccessUrl,
+                clientAccessUrlProvider == null ? null : System.identityHashCode(clientAccessUrlProvider),
+                protocol.toLowerCase(Locale.ROOT), autoReconnect, autoRejoinGroups, reconnectDelay, maxReconnectDelay,
+                maxReconnectAttempts, keepAliveInterval, idleTimeout, receiveQueueCapacity,
+                sslContextParameters == null ? null : System.identityHashCode(sslContextParameters), proxyHost,
+                proxyPort, proxyUsername, proxyPassword, ackTimeout, maxRetries, retryDelay, maxRetryDelay,
+                maxQueuedSends, queuedSendTimeout);
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public String getConnectionString() {
+        return connectionString;
+    }
+
+    public void setConnectionString(String connectionString) {
+        this.connectionString = connectionString;
+    }
+
+    public String getHub() {
+        return hub;
+    }
+
+    public void setHub(String hub) {
+        this.hub = hub;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getRoles() {
+        return roles;
+    }
+
+    public void setRoles(String roles) {
+        this.roles = roles;
+    }
+
+    public long getTokenLifetime() {
+        return tokenLifetime;
+    }
+
+    public void setTokenLifetime(long tokenLifetime) {
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    public String getClientAccessUrl() {
+        return clientAccessUrl;
+    }
+
+    public void setClientAccessUrl(String clientAccessUrl) {
+        this.clientAccessUrl = clientAccessUrl;
+    }
+
+    public ClientAccessUrlProvider getClientAccessUrlProvider() {
+        return clientAccessUrlProvider;
+    }
+
+    public void setClientAccessUrlProvider(ClientAccessUrlProvider clientAccessUrlProvider) {
+        this.clientAccessUrlProvider = clientAccessUrlProvider;
+    }
+
+    public String getProtocol() {
+        return protocol;
+    }
+
+    public void setProtocol(String protocol) {
+        this.protocol = protocol;
+    }
+
+    public boolean isAutoReconnect() {
+        return autoReconnect;
+    }
+
+    public void setAutoReconnect(boolean autoReconnect) {
+        this.autoReconnect = autoReconnect;
+    }
+
+    public boolean isAutoRejoinGroups() {
+        return autoRejoinGroups;
+    }
+
+    public void setAutoRejoinGroups(boolean autoRejoinGroups) {
+        this.autoRejoinGroups = autoRejoinGroups;
+    }
+
+    public long getReconnectDelay() {
+        return reconnectDelay;
+    }
+
+    public void setReconnectDelay(long reconnectDelay) {
+        this.reconnectDelay = reconnectDelay;
+    }
+
+    public long getMaxReconnectDelay() {
+        return maxReconnectDelay;
+    }
+
+    public void setMaxReconnectDelay(long maxReconnectDelay) {
+        this.maxReconnectDelay = maxReconnectDelay;
+    }
+
+    public int getMaxReconnectAttempts() {
+        return maxReconnectAttempts;
+    }
+
+    public void setMaxReconnectAttempts(int maxReconnectAttempts) {
+        this.maxReconnectAttempts = maxReconnectAttempts;
+    }
+
+    public long getKeepAliveInterval() {
+        return keepAliveInterval;
+    }
+
+    public void setKeepAliveInterval(long keepAliveInterval) {
+        this.keepAliveInterval = keepAliveInterval;
+    }
+
+    public long getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    public void setIdleTimeout(long idleTimeout) {
+        this.idleTimeout = idleTimeout;
+    }
+
+    public int getReceiveQueueCapacity() {
+        return receiveQueueCapacity;
+    }
+
+    public void setReceiveQueueCapacity(int receiveQueueCapacity) {
+        this.receiveQueueCapacity = receiveQueueCapacity;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public String getEvents() {
+        return events;
+    }
+
+    public void setEvents(String events) {
+        this.events = events;
+    }
+
+    public WebPubSubOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(WebPubSubOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public String getDataType() {
+        return dataType;
+    }
+
+    public void setDataType(String dataType) {
+        this.dataType = dataType;
+    }
+
+    public boolean isNoEcho() {
+        return noEcho;
+    }
+
+    public void setNoEcho(boolean noEcho) {
+        this.noEcho = noEcho;
+    }
+
+    public boolean isFireAndForget() {
+        return fireAndForget;
+    }
+
+    public void setFireAndForget(boolean fireAndForget) {
+        this.fireAndForget = fireAndForget;
+    }
+
+    public long getAckTimeout() {
+        return ackTimeout;
+    }
+
+    public void setAckTimeout(long ackTimeout) {
+        this.ackTimeout = ackTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public int getMaxQueuedSends() {
+        return maxQueuedSends;
+    }
+
+    public void setMaxQueuedSends(int maxQueuedSends) {
+        this.maxQueuedSends = maxQueuedSends;
+    }
+
+    public long getQueuedSendTimeout() {
+        return queuedSendTimeout;
+    }
+
+    public void setQueuedSendTimeout(long queuedSendTimeout) {
+        this.queuedSendTimeout = queuedSendTimeout;
+    }
+}

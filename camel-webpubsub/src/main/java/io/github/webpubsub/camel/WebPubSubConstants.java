@@ -1,0 +1,67 @@
+package io.github.webpubsub.camel;
+
+import org.apache.camel.spi.Metadata;
+
+/** The headers the {@code webpubsub} component reads and writes. */
+public final class WebPubSubConstants {
+
+    /** Every header of this component starts with this prefix. */
+    public static final String HEADER_PREFIX = "CamelWebPubSub";
+
+    @Metadata(label = "consumer", description = "What the exchange carries: group-message, server-message, connected,"
+            + " disconnected, stopped or rejoin-group-failed.", javaType = "String")
+    public static final String EVENT_TYPE = HEADER_PREFIX + "EventType";
+
+    @Metadata(description = "Consumer: the group a group message was published to, or the group a rejoin failed for."
+            + " Producer: the group to send to, join or leave, instead of the endpoint's path.", javaType = "String")
+    public static final String GROUP = HEADER_PREFIX + "Group";
+
+    @Metadata(label = "consumer", description = "Where a message came from: group or server.", javaType = "String")
+    public static final String FROM = HEADER_PREFIX + "From";
+
+    @Metadata(label = "consumer", description = "The user id of the connection that published a group message, if it"
+            + " had one.", javaType = "String")
+    public static final String FROM_USER_ID = HEADER_PREFIX + "FromUserId";
+
+    @Metadata(description = "Consumer: the data type of the message (text, json or binary). Producer: the data type to"
+            + " send, instead of the dataType option.", javaType = "String")
+    public static final String DATA_TYPE = HEADER_PREFIX + "DataType";
+
+    @Metadata(label = "consumer", description = "The service's sequence id of the message (reliable protocol only).",
+            javaType = "Long")
+    public static final String SEQUENCE_ID = HEADER_PREFIX + "SequenceId";
+
+    @Metadata(label = "consumer", description = "The id of the connection that received the event.", javaType = "String")
+    public static final String CONNECTION_ID = HEADER_PREFIX + "ConnectionId";
+
+    @Metadata(label = "consumer", description = "The user id of the connection that received the event.",
+            javaType = "String")
+    public static final String USER_ID = HEADER_PREFIX + "UserId";
+
+    @Metadata(label = "consumer", description = "For a disconnected event: the WebSocket close code, if there was one.",
+            javaType = "Integer")
+    public static final String CLOSE_CODE = HEADER_PREFIX + "CloseCode";
+
+    @Metadata(label = "producer", description = "The operation to perform, instead of the operation option:"
+            + " sendToGroup, sendEvent, joinGroup or leaveGroup.", javaType = "String")
+    public static final String OPERATION = HEADER_PREFIX + "Operation";
+
+    @Metadata(label = "producer", description = "The event name for sendEvent, instead of the event option.",
+            javaType = "String")
+    public static final String EVENT = HEADER_PREFIX + "Event";
+
+    @Metadata(label = "producer", description = "Whether the sending connection is left out of a sendToGroup, instead of"
+            + " the noEcho option.", javaType = "Boolean")
+    public static final String NO_ECHO = HEADER_PREFIX + "NoEcho";
+
+    @Metadata(label = "producer", description = "In: the ackId to send with, to retry an earlier failed send without"
+            + " publishing twice. Out: the ackId that was used.", javaType = "Long")
+    public static final String ACK_ID = HEADER_PREFIX + "AckId";
+
+    @Metadata(label = "producer", description = "True when the service had already processed this ackId, so it did"
+            + " not act on the request again.", javaType = "Boolean")
+    public static final String DUPLICATE = HEADER_PREFIX + "Duplicate";
+
+    private WebPubSubConstants() {
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.webpubsub.camel;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+import io.github.webpubsub.client.ClientState;
+import io.github.webpubsub.client.WebPubSubClient;
+
+/** UP while the connection is connected; DOWN with the state and the last close reason otherwise. */
+final class WebPubSubHealthCheck extends AbstractHealthCheck {
+
+    private final Supplier<WebPubSubClient> client;
+
+    WebPubSubHealthCheck(String id, Supplier<WebPubSubClient> client) {
+        super("camel", id);
+        this.client = client;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        WebPubSubClient current = client.get();
+        if (current == null) {
+            builder.down().message("Not started");
+            return;
+        }
+        ClientState state = current.state();
+        builder.detail("state", state.name());
+        if (current.connectionId() != null) {
+            builder.detail("connectionId", current.connectionId());
+        }
+        if (state == ClientState.CONNECTED) {
+            builder.up();
+        } else {
+            String problem = current.lastProblem();
+            builder.down().message("Not connected (" + state + ")" + (problem == null ? "" : ": " + problem));
+        }
+    }
+}

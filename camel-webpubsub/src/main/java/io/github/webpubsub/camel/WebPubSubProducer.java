@@ -1,0 +1,154 @@
+package io.github.webpubsub.camel;
+
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+import io.github.webpubsub.client.DataType;
+import io.github.webpubsub.client.Names;
+import io.github.webpubsub.client.SendFailedException;
+import io.github.webpubsub.client.SendOptions;
+import io.github.webpubsub.client.SendResult;
+import io.github.webpubsub.client.WebPubSubClient;
+
+/**
+ * Sends each exchange as one request and completes it when the service acks it. Many exchanges may be in flight
+ * at once; retries reuse the ackId, so a retried exchange is never published twice within a connection.
+ */
+public class WebPubSubProducer extends DefaultAsyncProducer {
+
+    private final WebPubSubConfiguration configuration;
+    private volatile SharedConnection connection;
+    private WebPubSubHealthCheck healthCheck;
+    private WritableHealthCheckRepository healthRepository;
+
+    public WebPubSubProducer(WebPubSubEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public WebPubSubEndpoint getEndpoint() {
+        return (WebPubSubEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        connection = getEndpoint().acquireConnection();
+        healthRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthRepository != null) {
+            healthCheck = new WebPubSubHealthCheck("producer:webpubsub-" + getEndpoint().getId(),
+                    () -> connection == null ? null : connection.client());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthRepository != null && healthCheck != null) {
+            healthRepository.removeHealthCheck(healthCheck);
+        }
+        SharedConnection current = connection;
+        if (current != null) {
+            connection = null;
+            getEndpoint().releaseConnection(current);
+        }
+        super.doStop();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<SendResult> request;
+        try {
+            request = send(exchange, connection.client());
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        request.whenComplete((result, error) -> {
+            Message message = exchange.getMessage();
+            if (error == null) {
+                message.setHeader(WebPubSubConstants.ACK_ID, result.ackId());
+                message.setHeader(WebPubSubConstants.DUPLICATE, result.duplicated());
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof SendFailedException failed) {
+                    message.setHeader(WebPubSubConstants.ACK_ID, failed.ackId());
+                    exchange.setException(new WebPubSubSendException(exchange, failed.ackId(), failed.errorName(),
+                            failed.errorMessage(), failed));
+                } else {
+                    exchange.setException(cause);
+                }
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private CompletableFuture<SendResult> send(Exchange exchange, WebPubSubClient client) throws Exception {
+        Message message = exchange.getMessage();
+        WebPubSubOperation operation = operation(message);
+        SendOptions options = SendOptions.defaults().withFireAndForget(configuration.isFireAndForget());
+        Long ackId = message.getHeader(WebPubSubConstants.ACK_ID, Long.class);
+        if (ackId != null && !configuration.isFireAndForget()) {
+            options = options.withAckId(ackId);
+        }
+        return switch (operation) {
+            case sendToGroup -> {
+                Boolean noEcho = message.getHeader(WebPubSubConstants.NO_ECHO, Boolean.class);
+                yield client.sendToGroup(group(message), MessageBodies.toData(exchange, dataType(message)),
+                        options.withNoEcho(noEcho != null ? noEcho : configuration.isNoEcho()));
+            }
+            case sendEvent -> client.sendEvent(event(message), MessageBodies.toData(exchange, dataType(message)), options);
+            case joinGroup -> client.joinGroup(group(message), options);
+            case leaveGroup -> client.leaveGroup(group(message), options);
+        };
+    }
+
+    private WebPubSubOperation operation(Message message) {
+        String name = message.getHeader(WebPubSubConstants.OPERATION, String.class);
+        if (name == null) {
+            return configuration.getOperation();
+        }
+        try {
+            return WebPubSubOperation.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown operation '" + name + "' in header " + WebPubSubConstants.OPERATION
+                    + ": expected sendToGroup, sendEvent, joinGroup or leaveGroup");
+        }
+    }
+
+    private String group(Message message) {
+        String group = message.getHeader(WebPubSubConstants.GROUP, configuration.getGroup(), String.class);
+        if (group == null) {
+            throw new IllegalArgumentException("No group: give one in the endpoint path or the header "
+                    + WebPubSubConstants.GROUP);
+        }
+        return Names.requireGroup(group);
+    }
+
+    private String event(Message message) {
+        String event = message.getHeader(WebPubSubConstants.EVENT, configuration.getEvent(), String.class);
+        if (event == null) {
+            throw new IllegalArgumentException("No event name for sendEvent: set the option event or the header "
+                    + WebPubSubConstants.EVENT);
+        }
+        return Names.requireEvent(event);
+    }
+
+    private DataType dataType(Message message) {
+        String name = message.getHeader(WebPubSubConstants.DATA_TYPE, String.class);
+        return name == null ? configuration.dataType() : DataType.fromWireName(name.toLowerCase(Locale.ROOT));
+    }
+}
