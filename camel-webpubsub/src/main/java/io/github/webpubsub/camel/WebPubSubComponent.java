@@ -1,6 +1,7 @@
 package io.github.webpubsub.camel;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -27,13 +28,18 @@ public class WebPubSubComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", autowired = true)
     private Vertx vertx;
 
+    private static final Pattern CLIENT_ACCESS_URL_VALUE = Pattern.compile(
+            "(?i)(clientAccessUrl=)(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)");
+
     private final SharedConnections connections = new SharedConnections(this);
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         WebPubSubConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setGroup(remaining == null || remaining.isEmpty() ? null : remaining);
-        WebPubSubEndpoint endpoint = new WebPubSubEndpoint(uri, this, endpointConfiguration);
+        // Camel masks connectionString by name but not clientAccessUrl, whose token would otherwise show in logs.
+        WebPubSubEndpoint endpoint = new WebPubSubEndpoint(CLIENT_ACCESS_URL_VALUE.matcher(uri).replaceAll("$1xxxxxx"), this,
+                endpointConfiguration);
         setProperties(endpoint, parameters);
         endpointConfiguration.validate();
         return endpoint;

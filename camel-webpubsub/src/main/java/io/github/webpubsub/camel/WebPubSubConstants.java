@@ -13,7 +13,9 @@ public final class WebPubSubConstants {
     public static final String EVENT_TYPE = HEADER_PREFIX + "EventType";
 
     @Metadata(description = "Consumer: the group a group message was published to, or the group a rejoin failed for."
-            + " Producer: the group to send to, join or leave, instead of the endpoint's path.", javaType = "String")
+            + " Producer: the group to send to, join or leave, instead of the endpoint's path. On an exchange consumed"
+            + " from Web PubSub, a producer with a group in its path keeps its own group, so bridge routes do not loop.",
+            javaType = "String")
     public static final String GROUP = HEADER_PREFIX + "Group";
 
     @Metadata(label = "consumer", description = "Where a message came from: group or server.", javaType = "String")
@@ -55,7 +57,8 @@ public final class WebPubSubConstants {
     public static final String NO_ECHO = HEADER_PREFIX + "NoEcho";
 
     @Metadata(label = "producer", description = "In: the ackId to send with, to retry an earlier failed send without"
-            + " publishing twice. Out: the ackId that was used.", javaType = "Long")
+            + " publishing twice (a redelivery of a failed exchange does this by itself). Out: the ackId that was used.",
+            javaType = "Long")
     public static final String ACK_ID = HEADER_PREFIX + "AckId";
 
     @Metadata(label = "producer", description = "True when the service had already processed this ackId, so it did"

@@ -24,6 +24,9 @@ import io.github.webpubsub.client.WebPubSubClient;
  */
 public class WebPubSubProducer extends DefaultAsyncProducer {
 
+    /** Marks the ackId of a send that succeeded, so that the next producer on the route does not reuse it. */
+    static final String ACKED_ID_PROPERTY = "CamelWebPubSubAckedId";
+
     private final WebPubSubConfiguration configuration;
     private volatile SharedConnection connection;
     private WebPubSubHealthCheck healthCheck;
@@ -80,6 +83,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
             Message message = exchange.getMessage();
             if (error == null) {
                 message.setHeader(WebPubSubConstants.ACK_ID, result.ackId());
+                exchange.setProperty(ACKED_ID_PROPERTY, result.ackId());
                 message.setHeader(WebPubSubConstants.DUPLICATE, result.duplicated());
             } else {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
@@ -101,7 +105,8 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
         WebPubSubOperation operation = operation(message);
         SendOptions options = SendOptions.defaults().withFireAndForget(configuration.isFireAndForget());
         Long ackId = message.getHeader(WebPubSubConstants.ACK_ID, Long.class);
-        if (ackId != null && !configuration.isFireAndForget()) {
+        // An ackId that a successful send wrote is an output; only a given one, or a failed send's, is reused.
+        if (ackId != null && !ackId.equals(exchange.getProperty(ACKED_ID_PROPERTY)) && !configuration.isFireAndForget()) {
             options = options.withAckId(ackId);
         }
         return switch (operation) {
@@ -129,8 +134,14 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
         }
     }
 
+    /**
+     * The header overrides the path, except on an exchange consumed from Web PubSub: there the header names the group
+     * the message came from, and obeying it would turn a bridge route into a loop.
+     */
     private String group(Message message) {
-        String group = message.getHeader(WebPubSubConstants.GROUP, configuration.getGroup(), String.class);
+        String header = message.getHeader(WebPubSubConstants.GROUP, String.class);
+        boolean consumed = message.getHeader(WebPubSubConstants.EVENT_TYPE) != null;
+        String group = header != null && (configuration.getGroup() == null || !consumed) ? header : configuration.getGroup();
         if (group == null) {
             throw new IllegalArgumentException("No group: give one in the endpoint path or the header "
                     + WebPubSubConstants.GROUP);
