@@ -7,8 +7,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 
 import io.github.webpubsub.client.event.ConnectedEvent;
@@ -44,14 +42,11 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
     protected void doStart() throws Exception {
         super.doStart();
         connection = getEndpoint().acquireConnection();
-        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
-                "consumers", HealthCheckRepository.class);
-        if (repository != null) {
-            WebPubSubHealthCheck check = new WebPubSubHealthCheck("consumer:webpubsub-" + getRouteId(),
-                    () -> connection == null ? null : connection.client());
-            check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
-            setHealthCheck(check);
-        }
+        // Camel's consumers repository asks each route's consumer for this check when health is enabled.
+        WebPubSubHealthCheck check = new WebPubSubHealthCheck("consumer:webpubsub-" + getRouteId(),
+                () -> connection == null ? null : connection.client());
+        check.setEnabled(getEndpoint().getComponent().isHealthCheckConsumerEnabled());
+        setHealthCheck(check);
         connection.addConsumer(this);
     }
 

@@ -1,0 +1,62 @@
+package io.github.webpubsub.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Optional;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.junit.jupiter.api.Test;
+
+import io.github.webpubsub.emulator.Faults;
+
+/** Consumer and producer health: DOWN with the reason while the connection is down, UP again once it is back. */
+class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webpubsub:health?userId=healthy").routeId("health").to("mock:health");
+                from("direct:health").routeId("health-producer").to("webpubsub:health?userId=healthy");
+            }
+        };
+    }
+
+    /** Calls the check as Camel's health endpoints do, through the context's health check registry. */
+    private Optional<HealthCheck.Result> result(String idPrefix) {
+        return HealthCheckRegistry.get(context).stream().filter(check -> check.getId().startsWith(idPrefix))
+                .findFirst().map(HealthCheck::call);
+    }
+
+    @Test
+    void healthGoesDownOnADropAndUpAfterRecovery() {
+        // Producer checks are off in Camel until enabled, as camel.health.producersEnabled=true would.
+        HealthCheckHelper.getHealthCheckRepository(context, "producers", WritableHealthCheckRepository.class).setEnabled(true);
+        HealthCheckHelper.getHealthCheckRepository(context, "consumers", HealthCheckRepository.class).setEnabled(true);
+        template.sendBody("direct:health", "start the producer");
+        await().until(() -> result("consumer:health").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
+        await().until(() -> result("producer:webpubsub").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
+        String connection = connectionsOf("healthy").get(0).connectionId();
+
+        emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
+        emulator.get().faults().drop(HUB, connection);
+
+        await().until(() -> result("consumer:health").map(r -> r.getState() == HealthCheck.State.DOWN).orElse(false));
+        HealthCheck.Result down = result("consumer:health").orElseThrow();
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("RECOVERING"));
+        assertThat(result("producer:webpubsub").orElseThrow().getState()).isEqualTo(HealthCheck.State.DOWN);
+
+        emulator.get().faults().clear();
+        await().until(() -> result("consumer:health").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
+        assertThat(result("consumer:health").orElseThrow().getDetails()).containsEntry("connectionId", connection);
+        assertThat(result("producer:webpubsub").orElseThrow().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+}
