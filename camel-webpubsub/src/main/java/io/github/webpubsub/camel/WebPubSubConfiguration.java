@@ -146,8 +146,8 @@ public class WebPubSubConfiguration implements Cloneable {
     private String event;
 
     /**
-     * How the body is sent: text, json or binary. Unset, it follows the body: a String is text; byte[], ByteBuffer and
-     * InputStream are binary; anything else is serialized to JSON with Jackson.
+     * How the body is sent: text, json or binary. Unset, it follows the body: a String is text; a byte array, ByteBuffer
+     * or InputStream is binary; anything else is serialized to JSON with Jackson.
      */
     @UriParam(label = "producer", enums = "text,json,binary")
     private String dataType;

@@ -80,7 +80,8 @@ class ClientMessagingTest {
         assertThat(connected.userId()).isEqualTo("alice");
         assertThat(connected.connectionId()).isEqualTo(client.connectionId());
         assertThat(emulator.get().connection(Clients.HUB, client.connectionId())).isPresent();
-        assertThat(client.start()).isCompleted();
+        client.start().join();
+        assertThat(client.connectionId()).isEqualTo(connected.connectionId());
     }
 
     @Test
