@@ -74,7 +74,11 @@ final class ClientOptionsFactory {
             return null;
         }
         try {
+            // The nested parameters resolve their resources (classpath:, file:) through the context.
             trustManagers.setCamelContext(context);
+            if (trustManagers.getKeyStore() != null) {
+                trustManagers.getKeyStore().setCamelContext(context);
+            }
             TrustManager[] managers = trustManagers.createTrustManagers();
             return managers.length == 0 ? null : TrustOptions.wrap(managers[0]);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.github.webpubsub.camel;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -31,12 +32,21 @@ public class WebPubSubComponent extends HealthCheckComponent {
     private static final Pattern CLIENT_ACCESS_URL_VALUE = Pattern.compile(
             "(?i)(clientAccessUrl=)(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)");
 
+    private static final List<String> CREDENTIAL_OPTIONS = List.of("connectionString", "clientAccessUrl",
+            "clientAccessUrlProvider");
+
     private final SharedConnections connections = new SharedConnections(this);
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         WebPubSubConfiguration endpointConfiguration = configuration.copy();
         endpointConfiguration.setGroup(remaining == null || remaining.isEmpty() ? null : remaining);
+        if (CREDENTIAL_OPTIONS.stream().anyMatch(parameters::containsKey)) {
+            // A credential on the endpoint replaces the component's, whichever kind each is.
+            endpointConfiguration.setConnectionString(null);
+            endpointConfiguration.setClientAccessUrl(null);
+            endpointConfiguration.setClientAccessUrlProvider(null);
+        }
         // Camel masks connectionString by name but not clientAccessUrl, whose token would otherwise show in logs.
         WebPubSubEndpoint endpoint = new WebPubSubEndpoint(CLIENT_ACCESS_URL_VALUE.matcher(uri).replaceAll("$1xxxxxx"), this,
                 endpointConfiguration);

@@ -36,6 +36,11 @@ public final class TlsTunnel implements AutoCloseable {
         return server.actualPort();
     }
 
+    /** The PEM file of the tunnel's certificate. */
+    public String certificatePath() {
+        return certificate.certificatePath();
+    }
+
     /** Trust for the tunnel's certificate. */
     public TrustOptions trust() {
         return certificate.trustOptions();
