@@ -1,0 +1,70 @@
+package io.github.webpubsub.examples.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.github.webpubsub.client.MessageData;
+import io.github.webpubsub.client.SendResult;
+import io.github.webpubsub.client.WebPubSubClient;
+import io.github.webpubsub.client.WebPubSubClientOptions;
+import io.github.webpubsub.client.WebPubSubProtocol;
+import io.github.webpubsub.client.event.GroupMessageEvent;
+import io.github.webpubsub.client.event.WebPubSubListener;
+import io.vertx.core.json.JsonObject;
+
+/** Does what the chat page does, from Java: negotiates a URL with the example, then joins the chat over it. */
+public final class PageClient implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final WebPubSubClient client;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private PageClient(String url) {
+        client = WebPubSubClient.create(WebPubSubClientOptions.of(ClientAccessUrlProvider.fixed(url))
+                .setProtocol(WebPubSubProtocol.JSON));
+        client.addListener(new WebPubSubListener() {
+            @Override
+            public void onGroupMessage(GroupMessageEvent event) {
+                lines.add(event.fromUserId() + ": " + event.data().asText());
+            }
+        });
+        client.start().join();
+    }
+
+    /** Negotiates as {@code user} with the example at {@code baseUrl} and connects. */
+    public static PageClient connect(String baseUrl, String user) throws IOException, InterruptedException {
+        return new PageClient(negotiate(baseUrl, user).getString("url"));
+    }
+
+    /** The example's negotiate answer for a user. */
+    public static JsonObject negotiate(String baseUrl, String user) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "negotiate?user=" + user))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("negotiate answered " + response.statusCode());
+        }
+        return new JsonObject(response.body());
+    }
+
+    /** Sends a line to a group, as the page's Send button does. */
+    public SendResult say(String group, String text) {
+        return client.sendToGroup(group, MessageData.text(text)).join();
+    }
+
+    /** Every group message received so far, as "user: text". */
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
