@@ -32,7 +32,8 @@ final class ChatRoutes extends RouteBuilder {
     }
 
     static ChatRoutes kafka() {
-        return new ChatRoutes("kafka:chat-incoming", "kafka:chat-outgoing?groupId=camel-webpubsub-example&autoOffsetReset=earliest");
+        return new ChatRoutes("kafka:chat-incoming",
+                "kafka:chat-outgoing?groupId=camel-webpubsub-example&autoOffsetReset=earliest&pollTimeoutMs=1000");
     }
 
     @Override
@@ -44,7 +45,7 @@ final class ChatRoutes extends RouteBuilder {
                 .to(incoming);
 
         // The service behind the broker: here, an assistant that answers every message.
-        from(incoming.startsWith("kafka:") ? incoming + "?groupId=camel-webpubsub-assistant&autoOffsetReset=earliest" : incoming)
+        from(incoming.startsWith("kafka:") ? incoming + "?groupId=camel-webpubsub-assistant&autoOffsetReset=earliest&pollTimeoutMs=1000" : incoming)
                 .routeId("assistant")
                 .transform(simple("Camel got \"${body}\" from ${header.chatUser}"))
                 .to(outgoing.replaceFirst("\\?.*", ""));
