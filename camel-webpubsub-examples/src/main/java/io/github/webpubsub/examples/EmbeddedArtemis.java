@@ -1,6 +1,8 @@
 package io.github.webpubsub.examples;
 
+import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
 /** An ActiveMQ Artemis broker inside the example's JVM, reachable in-VM only and keeping nothing on disk. */
@@ -16,7 +18,11 @@ final class EmbeddedArtemis implements AutoCloseable {
                 .setPersistenceEnabled(false)
                 .setSecurityEnabled(false)
                 .setJournalDirectory("target/artemis/journal")
-                .addAcceptorConfiguration("in-vm", URL));
+                .addAcceptorConfiguration("in-vm", URL)
+                // Where undeliverable and expired messages go, as on any well-configured broker.
+                .addAddressSetting("#", new AddressSettings()
+                        .setDeadLetterAddress(SimpleString.of("DLQ"))
+                        .setExpiryAddress(SimpleString.of("ExpiryQueue"))));
         broker.start();
     }
 

@@ -11,6 +11,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.webpubsub.camel.WebPubSubComponent;
 import io.github.webpubsub.client.auth.ConnectionString;
 import io.github.webpubsub.emulator.WebPubSubEmulator;
 import io.vertx.core.Vertx;
@@ -62,8 +63,12 @@ public final class ExampleApp implements AutoCloseable {
             connectionString = settings.connectionString();
             LOG.info("Web PubSub: {}, hub '{}'", ConnectionString.parse(connectionString).endpoint(), settings.hub());
         }
-        main.addInitialProperty("camel.component.webpubsub.connectionString", connectionString);
-        main.addInitialProperty("camel.component.webpubsub.hub", settings.hub());
+        // The connection goes on the component, so every webpubsub endpoint below only says what differs. Set in
+        // code rather than as a plain-text property, which Camel rightly warns about for a secret.
+        WebPubSubComponent webPubSub = new WebPubSubComponent();
+        webPubSub.getConfiguration().setConnectionString(connectionString);
+        webPubSub.getConfiguration().setHub(settings.hub());
+        main.bind("webpubsub", webPubSub);
         // One Vert.x for the HTTP server and the Web PubSub connections: the component autowires it.
         vertx = Vertx.vertx();
         main.bind("vertx", vertx);

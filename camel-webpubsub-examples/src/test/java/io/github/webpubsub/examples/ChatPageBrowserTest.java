@@ -30,6 +30,7 @@ class ChatPageBrowserTest {
 
     @BeforeAll
     static void startExample() throws Exception {
+        HeadlessChromium.assumeInstalled();
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -40,7 +41,9 @@ class ChatPageBrowserTest {
 
     @AfterAll
     static void stopExample() throws Exception {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.webpubsub.client.ClientState;
 import io.github.webpubsub.client.WebPubSubClient;
 import io.github.webpubsub.client.event.ConnectedEvent;
 import io.github.webpubsub.client.event.DisconnectedEvent;
@@ -47,9 +48,12 @@ final class SharedConnection implements WebPubSubListener {
         return client;
     }
 
-    /** One more user; the first one starts the connection, without waiting for it. */
+    /**
+     * One more user; the first one starts the connection, without waiting for it. A connection that stopped by itself
+     * (rejected credential, attempts used up) is started again by the next route or producer that starts.
+     */
     synchronized void retain() {
-        if (references++ == 0) {
+        if (references++ == 0 || client.state() == ClientState.STOPPED) {
             client.start().whenComplete((connected, error) -> {
                 if (error != null) {
                     LOG.warn("Web PubSub connection did not start: {}", error.getMessage());

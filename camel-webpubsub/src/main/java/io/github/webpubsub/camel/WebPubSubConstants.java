@@ -57,7 +57,8 @@ public final class WebPubSubConstants {
     public static final String NO_ECHO = HEADER_PREFIX + "NoEcho";
 
     @Metadata(label = "producer", description = "In: the ackId to send with, to retry an earlier failed send without"
-            + " publishing twice (a redelivery of a failed exchange does this by itself). Out: the ackId that was used.",
+            + " publishing twice (a Camel redelivery of a failed exchange does this by itself). Out: the ackId that was"
+            + " used.",
             javaType = "Long")
     public static final String ACK_ID = HEADER_PREFIX + "AckId";
 

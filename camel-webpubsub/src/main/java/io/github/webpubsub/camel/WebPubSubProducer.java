@@ -27,6 +27,9 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
     /** Marks the ackId of a send that succeeded, so that the next producer on the route does not reuse it. */
     static final String ACKED_ID_PROPERTY = "CamelWebPubSubAckedId";
 
+    /** The ackId of this producer's failed send, so that a Camel redelivery of the exchange reuses it. */
+    static final String FAILED_ACK_PROPERTY = "CamelWebPubSubFailedAck";
+
     private final WebPubSubConfiguration configuration;
     private volatile SharedConnection connection;
     private WebPubSubHealthCheck healthCheck;
@@ -84,11 +87,15 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
             if (error == null) {
                 message.setHeader(WebPubSubConstants.ACK_ID, result.ackId());
                 exchange.setProperty(ACKED_ID_PROPERTY, result.ackId());
+                exchange.removeProperty(FAILED_ACK_PROPERTY);
                 message.setHeader(WebPubSubConstants.DUPLICATE, result.duplicated());
             } else {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
                 if (cause instanceof SendFailedException failed) {
                     message.setHeader(WebPubSubConstants.ACK_ID, failed.ackId());
+                    if (failed.ackId() != null) {
+                        exchange.setProperty(FAILED_ACK_PROPERTY, new FailedAck(this, failed.ackId()));
+                    }
                     exchange.setException(new WebPubSubSendException(exchange, failed.ackId(), failed.errorName(),
                             failed.errorMessage(), failed));
                 } else {
@@ -105,8 +112,16 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
         WebPubSubOperation operation = operation(message);
         SendOptions options = SendOptions.defaults().withFireAndForget(configuration.isFireAndForget());
         Long ackId = message.getHeader(WebPubSubConstants.ACK_ID, Long.class);
-        // An ackId that a successful send wrote is an output; only a given one, or a failed send's, is reused.
-        if (ackId != null && !ackId.equals(exchange.getProperty(ACKED_ID_PROPERTY)) && !configuration.isFireAndForget()) {
+        if (ackId != null && ackId.equals(exchange.getProperty(ACKED_ID_PROPERTY))) {
+            // Written by a successful send earlier on the route: an output, not a request to reuse it.
+            ackId = null;
+        }
+        if (ackId == null) {
+            // A redelivery restores the message without our header; the exchange property survives it.
+            FailedAck failed = exchange.getProperty(FAILED_ACK_PROPERTY, FailedAck.class);
+            ackId = failed != null && failed.producer() == this ? failed.ackId() : null;
+        }
+        if (ackId != null && !configuration.isFireAndForget()) {
             options = options.withAckId(ackId);
         }
         return switch (operation) {
@@ -161,5 +176,9 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
     private DataType dataType(Message message) {
         String name = message.getHeader(WebPubSubConstants.DATA_TYPE, String.class);
         return name == null ? configuration.dataType() : DataType.fromWireName(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** A failed send's ackId, tied to the producer that used it: another producer must not reuse it. */
+    record FailedAck(WebPubSubProducer producer, long ackId) {
     }
 }

@@ -41,6 +41,9 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
             public void configure() {
                 from("webpubsub:stream?userId=stream-consumer").routeId("stream").to("mock:stream");
                 from("direct:orders").to("webpubsub:orders?userId=order-producer");
+                from("direct:redelivered").routeId("redelivered")
+                        .onException(WebPubSubSendException.class).maximumRedeliveries(2).redeliveryDelay(100).end()
+                        .to("webpubsub:orders?userId=redelivery-producer&ackTimeout=1s&maxRetries=0");
                 from("direct:forbidden").to("webpubsub:vip?userId=nobody&roles=&retryDelay=20s&maxRetryDelay=20s");
             }
         };
@@ -115,6 +118,31 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
         template.sendBody("direct:orders", "order-2");
         await().until(() -> received.contains("order-2"));
         assertThat(received).containsExactly("warm-up", "order-1", "order-2");
+    }
+
+    @Test
+    void aCamelRedeliveryReusesTheAckIdSoNothingIsPublishedTwice() {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebPubSubClient receiver = client("redelivery-receiver", new WebPubSubListener() {
+            @Override
+            public void onGroupMessage(GroupMessageEvent event) {
+                received.add(event.data().asText());
+            }
+        });
+        receiver.joinGroup("orders").join();
+        template.sendBody("direct:redelivered", "warm-up");
+        await().until(() -> received.contains("warm-up"));
+
+        // The service publishes the first attempt but its ack never comes: the producer gives up after 1 s, and
+        // Camel redelivers the exchange.
+        emulator.get().faults().withholdAcks(1);
+        Exchange done = template.send("direct:redelivered", e -> e.getMessage().setBody("order-7"));
+
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getHeader(WebPubSubConstants.DUPLICATE)).isEqualTo(true);
+        template.sendBody("direct:redelivered", "order-8");
+        await().until(() -> received.contains("order-8"));
+        assertThat(received).containsExactly("warm-up", "order-7", "order-8");
     }
 
     @Test
