@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import io.github.webpubsub.client.ClientState;
 import io.github.webpubsub.client.SendFailedException;
 import io.github.webpubsub.client.WebPubSubClientOptions;
-import io.github.webpubsub.client.auth.UrlMasking;
 import io.github.webpubsub.client.event.ConnectedEvent;
 import io.github.webpubsub.client.event.DisconnectedEvent;
 import io.github.webpubsub.client.event.StoppedEvent;
@@ -25,12 +24,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
-import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.http.impl.WebSocketInternal;
 
 /**
  * The client's state machine: opens connections, decides after every drop whether to recover the connection or
@@ -43,8 +37,6 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSupervisor.class);
     private static final int POLICY_VIOLATION = 1008;
-    private static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-    private static final int CLOSING_TIMEOUT_SECONDS = 2;
 
     private final WebPubSubClientOptions options;
     private final Vertx vertx;
@@ -57,7 +49,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     private SessionHooks hooks;
 
     private volatile ClientState state = ClientState.STOPPED;
-    private WebSocketClient webSockets;
+    private SocketConnector sockets;
     private WebSocket socket;
     private int generation;
     /** The socket of a new connection is open, but the service has not sent {@code connected} yet. */
@@ -129,27 +121,11 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         stopped = null;
         stopReason = null;
         failedAttempts = 0;
-        webSockets = vertx.createWebSocketClient(webSocketOptions());
+        sockets = new SocketConnector(vertx, options, codec.subprotocol());
         sequenceAckTimer = vertx.setPeriodic(options.getSequenceAckInterval().toMillis(), t -> dispatcher.flushAck());
         moveTo(ClientState.CONNECTING, "start requested");
         openNewConnection();
         return started;
-    }
-
-    private WebSocketClientOptions webSocketOptions() {
-        WebSocketClientOptions webSocketOptions = new WebSocketClientOptions()
-                .setMaxFrameSize(MAX_MESSAGE_BYTES)
-                .setMaxMessageSize(MAX_MESSAGE_BYTES)
-                .setClosingTimeout(CLOSING_TIMEOUT_SECONDS)
-                .setConnectTimeout((int) options.getConnectTimeout().toMillis())
-                .setVerifyHost(options.isVerifyHost());
-        if (options.getTrustOptions() != null) {
-            webSocketOptions.setTrustOptions(options.getTrustOptions());
-        }
-        if (options.getProxyOptions() != null) {
-            webSocketOptions.setProxyOptions(options.getProxyOptions());
-        }
-        return webSocketOptions;
     }
 
     /** Closes the connection; idempotent. The stage completes once the client is stopped. */
@@ -197,9 +173,9 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         clearConnection();
         StoppedEvent stoppedEvent = new StoppedEvent(stopReason);
         dispatcher.emit(listener -> listener.onStopped(stoppedEvent));
-        if (webSockets != null) {
-            webSockets.close();
-            webSockets = null;
+        if (sockets != null) {
+            sockets.close();
+            sockets = null;
         }
         moveTo(ClientState.STOPPED, stopReason);
         if (!started.isDone()) {
@@ -243,17 +219,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     }
 
     private void connect(String url, int attempt, boolean recovery) {
-        WebSocketConnectOptions connectOptions;
-        try {
-            connectOptions = new WebSocketConnectOptions().setAbsoluteURI(url).addSubProtocol(codec.subprotocol())
-                    .setConnectTimeout(options.getConnectTimeout().toMillis())
-                    .setTimeout(options.getConnectTimeout().toMillis());
-        } catch (RuntimeException e) {
-            connectFailed(new IllegalArgumentException("Invalid client access URL " + UrlMasking.mask(url)), recovery);
-            return;
-        }
-        LOG.debug("Opening {}", UrlMasking.mask(url));
-        webSockets.connect(connectOptions).onComplete(ar -> {
+        sockets.open(url).onComplete(ar -> {
             if (attempt != generation || !connecting()) {
                 if (ar.succeeded()) {
                     ar.result().close();
@@ -314,8 +280,9 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
             }
             return;
         }
-        if (cause instanceof UpgradeRejectedException rejected && (rejected.getStatus() == 401 || rejected.getStatus() == 403)) {
-            String reason = "The service rejected the credential (HTTP " + rejected.getStatus() + ")" + body(rejected);
+        int status = SocketConnector.rejectedStatus(cause);
+        if (status == 401 || status == 403) {
+            String reason = "The service rejected the credential (HTTP " + status + ")" + SocketConnector.rejectionDetail(cause);
             if (options.isRetryOnAuthFailure()) {
                 LOG.warn("{}; trying again in {}", reason, options.getAuthFailureRetryDelay());
                 scheduleAttempt(options.getAuthFailureRetryDelay().toMillis(), this::openNewConnection);
@@ -336,15 +303,6 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         long delay = reconnectBackoff.delayMillis(failedAttempts);
         LOG.warn("Connection attempt {} failed ({}); next in {} ms", failedAttempts, describe(cause), delay);
         scheduleAttempt(delay, this::openNewConnection);
-    }
-
-    private static String body(UpgradeRejectedException rejected) {
-        Buffer body = rejected.getBody();
-        if (body == null || body.length() == 0) {
-            return "";
-        }
-        String text = body.toString().strip();
-        return ": " + UrlMasking.mask(text.length() > 200 ? text.substring(0, 200) + "..." : text);
     }
 
     private void scheduleAttempt(long delayMillis, Runnable attempt) {
@@ -431,11 +389,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         WebSocket stale = socket;
         generation++;
         LOG.warn("Abandoning the socket of connection {}: {}", connectionId, why);
-        if (stale instanceof WebSocketInternal internal) {
-            internal.channelHandlerContext().channel().close();
-        } else if (stale != null) {
-            stale.close((short) 1001, "Going away");
-        }
+        SocketConnector.abandon(stale);
         socketGone(null, why);
     }
 
@@ -575,9 +529,6 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     }
 
     private static String describe(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        String message = cause.getMessage();
-        return UrlMasking.mask(cause.getClass().getSimpleName() + (message == null ? "" : ": " + message));
+        return SocketConnector.describe(error);
     }
 }
