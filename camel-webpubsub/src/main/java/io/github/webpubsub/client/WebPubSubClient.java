@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -63,6 +65,7 @@ public final class WebPubSubClient implements AutoCloseable {
     private final ConnectionSupervisor supervisor;
     /** The groups the application joined, in order; joined again on every new connection. Event-loop only. */
     private final Set<String> groups = new LinkedHashSet<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private WebPubSubClient(WebPubSubClientOptions options) {
         options.validate();
@@ -108,9 +111,15 @@ public final class WebPubSubClient implements AutoCloseable {
         return onLoop(supervisor::stop);
     }
 
-    /** Stops, and closes the Vert.x instance if the client created it. Must not be called on an event loop. */
+    /**
+     * Stops, and closes the Vert.x instance if the client created it. Idempotent. Must not be called on an event
+     * loop.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             stop().get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -244,7 +253,7 @@ public final class WebPubSubClient implements AutoCloseable {
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        context.runOnContext(v -> {
+        Runnable onContext = () -> {
             CompletableFuture<T> inner;
             try {
                 inner = action.get();
@@ -258,7 +267,13 @@ public final class WebPubSubClient implements AutoCloseable {
                     result.complete(value);
                 }
             });
-        });
+        };
+        try {
+            context.runOnContext(v -> onContext.run());
+        } catch (RejectedExecutionException e) {
+            // The application closed the Vert.x it gave us: nothing can run any more.
+            result.completeExceptionally(new IllegalStateException("The client's Vert.x instance is closed", e));
+        }
         return result;
     }
 

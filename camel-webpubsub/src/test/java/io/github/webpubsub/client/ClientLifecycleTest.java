@@ -24,6 +24,7 @@ import io.github.webpubsub.client.support.RecordingListener;
 import io.github.webpubsub.emulator.Faults;
 import io.github.webpubsub.emulator.WebPubSubEmulator;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
+import io.vertx.core.Vertx;
 
 /** Start, stop, rejected credentials, unreachable services and sends that wait for a connection. */
 class ClientLifecycleTest {
@@ -175,6 +176,39 @@ class ClientLifecycleTest {
                 .setMaxReconnectAttempts(0))) {
             assertThatThrownBy(() -> client.start().join()).hasMessageContaining("Could not connect after 1 attempt");
         }
+    }
+
+    @Test
+    void aGivenVertxIsUsedAndLeftRunning() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            WebPubSubClient client = client(Clients.options(emulator.get(), "guest").setVertx(vertx), new RecordingListener());
+            client.start().join();
+
+            client.close();
+
+            assertThat(vertx.deploymentIDs()).isEmpty();
+            assertThat(vertx.setTimer(1, t -> { })).isNotNegative();
+            assertThat(vertx.createHttpClient()).isNotNull();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    @Test
+    void withoutAutoReconnectALostConnectionStopsTheClient() {
+        RecordingListener events = new RecordingListener();
+        WebPubSubClient client = client(Clients.options(emulator.get(), "once").setAutoReconnect(false), events);
+        client.start().join();
+        String connection = client.connectionId();
+
+        emulator.get().faults().close(Clients.HUB, connection, 1008, "policy");
+
+        await().until(() -> !events.of(StoppedEvent.class).isEmpty());
+        assertThat(client.state()).isEqualTo(ClientState.STOPPED);
+        assertThat(events.of(DisconnectedEvent.class)).singleElement()
+                .satisfies(d -> assertThat(d.closeCode()).isEqualTo(1008));
+        assertThat(events.of(StoppedEvent.class).get(0).reason()).contains("autoReconnect is off");
     }
 
     @Test
