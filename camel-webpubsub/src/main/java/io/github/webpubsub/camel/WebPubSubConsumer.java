@@ -27,6 +27,7 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
     private final String group;
     private volatile SharedConnection connection;
 
+    /** A consumer for an endpoint; it acquires the endpoint's shared connection when it starts. */
     public WebPubSubConsumer(WebPubSubEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.events = endpoint.getConfiguration().consumerEvents();

@@ -22,6 +22,7 @@ public class WebPubSubEndpoint extends DefaultEndpoint implements EndpointServic
     @UriParam
     private WebPubSubConfiguration configuration;
 
+    /** An endpoint with its own copy of the options. */
     public WebPubSubEndpoint(String uri, WebPubSubComponent component, WebPubSubConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
@@ -71,6 +72,7 @@ public class WebPubSubEndpoint extends DefaultEndpoint implements EndpointServic
         return configuration;
     }
 
+    /** Replaces the endpoint's options. */
     public void setConfiguration(WebPubSubConfiguration configuration) {
         this.configuration = configuration;
     }

@@ -35,6 +35,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
     private WebPubSubHealthCheck healthCheck;
     private WritableHealthCheckRepository healthRepository;
 
+    /** A producer for an endpoint; it acquires the endpoint's shared connection when it starts. */
     public WebPubSubProducer(WebPubSubEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();

@@ -15,6 +15,7 @@ public class WebPubSubSendException extends CamelExchangeException {
     private final String errorName;
     private final String errorMessage;
 
+    /** A failed request of an exchange, with what the service or the client said. */
     public WebPubSubSendException(Exchange exchange, Long ackId, String errorName, String errorMessage, Throwable cause) {
         super("Web PubSub request with ackId " + ackId + " failed: " + errorName
                 + (errorMessage == null ? "" : ": " + errorMessage), exchange, cause);

@@ -23,6 +23,7 @@ public class SendFailedException extends RuntimeException {
     private final String errorName;
     private final String errorMessage;
 
+    /** A failed request, with the ackId it used and what the service or the client said. */
     public SendFailedException(Long ackId, String errorName, String errorMessage) {
         super("Send with ackId " + ackId + " failed: " + errorName + (errorMessage == null ? "" : ": " + errorMessage));
         this.ackId = ackId;

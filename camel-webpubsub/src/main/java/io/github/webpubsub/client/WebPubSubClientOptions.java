@@ -55,6 +55,7 @@ public final class WebPubSubClientOptions {
         return credential;
     }
 
+    /** Sets {@link #getCredential()}; returns these options. */
     public WebPubSubClientOptions setCredential(ClientAccessUrlProvider credential) {
         this.credential = credential;
         return this;
@@ -65,6 +66,7 @@ public final class WebPubSubClientOptions {
         return protocol;
     }
 
+    /** Sets {@link #getProtocol()}; returns these options. */
     public WebPubSubClientOptions setProtocol(WebPubSubProtocol protocol) {
         this.protocol = protocol;
         return this;
@@ -75,6 +77,7 @@ public final class WebPubSubClientOptions {
         return vertx;
     }
 
+    /** Sets {@link #getVertx()}; returns these options. */
     public WebPubSubClientOptions setVertx(Vertx vertx) {
         this.vertx = vertx;
         return this;
@@ -85,6 +88,7 @@ public final class WebPubSubClientOptions {
         return ackTimeout;
     }
 
+    /** Sets {@link #getAckTimeout()}; returns these options. */
     public WebPubSubClientOptions setAckTimeout(Duration ackTimeout) {
         this.ackTimeout = ackTimeout;
         return this;
@@ -98,6 +102,7 @@ public final class WebPubSubClientOptions {
         return maxRetries;
     }
 
+    /** Sets {@link #getMaxRetries()}; returns these options. */
     public WebPubSubClientOptions setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
         return this;
@@ -108,6 +113,7 @@ public final class WebPubSubClientOptions {
         return retryDelay;
     }
 
+    /** Sets {@link #getRetryDelay()}; returns these options. */
     public WebPubSubClientOptions setRetryDelay(Duration retryDelay) {
         this.retryDelay = retryDelay;
         return this;
@@ -118,6 +124,7 @@ public final class WebPubSubClientOptions {
         return maxRetryDelay;
     }
 
+    /** Sets {@link #getMaxRetryDelay()}; returns these options. */
     public WebPubSubClientOptions setMaxRetryDelay(Duration maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
         return this;
@@ -128,6 +135,7 @@ public final class WebPubSubClientOptions {
         return maxQueuedSends;
     }
 
+    /** Sets {@link #getMaxQueuedSends()}; returns these options. */
     public WebPubSubClientOptions setMaxQueuedSends(int maxQueuedSends) {
         this.maxQueuedSends = maxQueuedSends;
         return this;
@@ -138,6 +146,7 @@ public final class WebPubSubClientOptions {
         return queuedSendTimeout;
     }
 
+    /** Sets {@link #getQueuedSendTimeout()}; returns these options. */
     public WebPubSubClientOptions setQueuedSendTimeout(Duration queuedSendTimeout) {
         this.queuedSendTimeout = queuedSendTimeout;
         return this;
@@ -148,6 +157,7 @@ public final class WebPubSubClientOptions {
         return autoReconnect;
     }
 
+    /** Sets {@link #isAutoReconnect()}; returns these options. */
     public WebPubSubClientOptions setAutoReconnect(boolean autoReconnect) {
         this.autoReconnect = autoReconnect;
         return this;
@@ -158,6 +168,7 @@ public final class WebPubSubClientOptions {
         return autoRejoinGroups;
     }
 
+    /** Sets {@link #isAutoRejoinGroups()}; returns these options. */
     public WebPubSubClientOptions setAutoRejoinGroups(boolean autoRejoinGroups) {
         this.autoRejoinGroups = autoRejoinGroups;
         return this;
@@ -168,6 +179,7 @@ public final class WebPubSubClientOptions {
         return reconnectDelay;
     }
 
+    /** Sets {@link #getReconnectDelay()}; returns these options. */
     public WebPubSubClientOptions setReconnectDelay(Duration reconnectDelay) {
         this.reconnectDelay = reconnectDelay;
         return this;
@@ -178,6 +190,7 @@ public final class WebPubSubClientOptions {
         return maxReconnectDelay;
     }
 
+    /** Sets {@link #getMaxReconnectDelay()}; returns these options. */
     public WebPubSubClientOptions setMaxReconnectDelay(Duration maxReconnectDelay) {
         this.maxReconnectDelay = maxReconnectDelay;
         return this;
@@ -191,6 +204,7 @@ public final class WebPubSubClientOptions {
         return maxReconnectAttempts;
     }
 
+    /** Sets {@link #getMaxReconnectAttempts()}; returns these options. */
     public WebPubSubClientOptions setMaxReconnectAttempts(int maxReconnectAttempts) {
         this.maxReconnectAttempts = maxReconnectAttempts;
         return this;
@@ -204,6 +218,7 @@ public final class WebPubSubClientOptions {
         return retryOnAuthFailure;
     }
 
+    /** Sets {@link #isRetryOnAuthFailure()}; returns these options. */
     public WebPubSubClientOptions setRetryOnAuthFailure(boolean retryOnAuthFailure) {
         this.retryOnAuthFailure = retryOnAuthFailure;
         return this;
@@ -214,6 +229,7 @@ public final class WebPubSubClientOptions {
         return authFailureRetryDelay;
     }
 
+    /** Sets {@link #getAuthFailureRetryDelay()}; returns these options. */
     public WebPubSubClientOptions setAuthFailureRetryDelay(Duration authFailureRetryDelay) {
         this.authFailureRetryDelay = authFailureRetryDelay;
         return this;
@@ -224,6 +240,7 @@ public final class WebPubSubClientOptions {
         return recoveryWindow;
     }
 
+    /** Sets {@link #getRecoveryWindow()}; returns these options. */
     public WebPubSubClientOptions setRecoveryWindow(Duration recoveryWindow) {
         this.recoveryWindow = recoveryWindow;
         return this;
@@ -234,6 +251,7 @@ public final class WebPubSubClientOptions {
         return recoveryDelay;
     }
 
+    /** Sets {@link #getRecoveryDelay()}; returns these options. */
     public WebPubSubClientOptions setRecoveryDelay(Duration recoveryDelay) {
         this.recoveryDelay = recoveryDelay;
         return this;
@@ -244,6 +262,7 @@ public final class WebPubSubClientOptions {
         return connectTimeout;
     }
 
+    /** Sets {@link #getConnectTimeout()}; returns these options. */
     public WebPubSubClientOptions setConnectTimeout(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
         return this;
@@ -254,6 +273,7 @@ public final class WebPubSubClientOptions {
         return sequenceAckInterval;
     }
 
+    /** Sets {@link #getSequenceAckInterval()}; returns these options. */
     public WebPubSubClientOptions setSequenceAckInterval(Duration sequenceAckInterval) {
         this.sequenceAckInterval = sequenceAckInterval;
         return this;
@@ -267,6 +287,7 @@ public final class WebPubSubClientOptions {
         return sequenceAckBatch;
     }
 
+    /** Sets {@link #getSequenceAckBatch()}; returns these options. */
     public WebPubSubClientOptions setSequenceAckBatch(int sequenceAckBatch) {
         this.sequenceAckBatch = sequenceAckBatch;
         return this;
@@ -280,6 +301,7 @@ public final class WebPubSubClientOptions {
         return receiveQueueCapacity;
     }
 
+    /** Sets {@link #getReceiveQueueCapacity()}; returns these options. */
     public WebPubSubClientOptions setReceiveQueueCapacity(int receiveQueueCapacity) {
         this.receiveQueueCapacity = receiveQueueCapacity;
         return this;
@@ -290,6 +312,7 @@ public final class WebPubSubClientOptions {
         return pingInterval;
     }
 
+    /** Sets {@link #getPingInterval()}; returns these options. */
     public WebPubSubClientOptions setPingInterval(Duration pingInterval) {
         this.pingInterval = pingInterval;
         return this;
@@ -303,6 +326,7 @@ public final class WebPubSubClientOptions {
         return idleTimeout;
     }
 
+    /** Sets {@link #getIdleTimeout()}; returns these options. */
     public WebPubSubClientOptions setIdleTimeout(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
         return this;
@@ -313,6 +337,7 @@ public final class WebPubSubClientOptions {
         return trustOptions;
     }
 
+    /** Sets {@link #getTrustOptions()}; returns these options. */
     public WebPubSubClientOptions setTrustOptions(TrustOptions trustOptions) {
         this.trustOptions = trustOptions;
         return this;
@@ -323,6 +348,7 @@ public final class WebPubSubClientOptions {
         return verifyHost;
     }
 
+    /** Sets {@link #isVerifyHost()}; returns these options. */
     public WebPubSubClientOptions setVerifyHost(boolean verifyHost) {
         this.verifyHost = verifyHost;
         return this;
@@ -333,6 +359,7 @@ public final class WebPubSubClientOptions {
         return proxyOptions;
     }
 
+    /** Sets {@link #getProxyOptions()}; returns these options. */
     public WebPubSubClientOptions setProxyOptions(ProxyOptions proxyOptions) {
         this.proxyOptions = proxyOptions;
         return this;

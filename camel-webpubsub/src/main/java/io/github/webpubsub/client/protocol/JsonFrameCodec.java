@@ -24,6 +24,7 @@ public final class JsonFrameCodec implements FrameCodec {
     private final String subprotocol;
     private final boolean reliable;
 
+    /** The codec of {@code json.reliable.webpubsub.azure.v1} when {@code reliable}, else of {@code json.webpubsub.azure.v1}. */
     public JsonFrameCodec(boolean reliable) {
         this.reliable = reliable;
         this.subprotocol = reliable ? "json.reliable.webpubsub.azure.v1" : "json.webpubsub.azure.v1";

@@ -5,10 +5,12 @@ public final class MalformedFrameException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** A frame rejected for the given reason. */
     public MalformedFrameException(String message) {
         super(message);
     }
 
+    /** A frame rejected for the given reason, found by a parser that failed. */
     public MalformedFrameException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -57,6 +57,7 @@ public final class InboundDispatcher {
     private volatile int waiting;
     private boolean paused;
 
+    /** A dispatcher running listeners in order on the worker side of {@code context}. */
     public InboundDispatcher(Context context, Flow flow, WebPubSubClientOptions options) {
         this.context = context;
         this.flow = flow;
@@ -64,10 +65,12 @@ public final class InboundDispatcher {
         this.ackBatch = options.getSequenceAckBatch();
     }
 
+    /** Adds a listener for every following event. */
     public void addListener(WebPubSubListener listener) {
         listeners.add(listener);
     }
 
+    /** Removes a listener. */
     public void removeListener(WebPubSubListener listener) {
         listeners.remove(listener);
     }

@@ -14,6 +14,7 @@ public final class Backoff {
     private final long initialMillis;
     private final long maxMillis;
 
+    /** Delays from {@code initial}, doubling, never above {@code max}. */
     public Backoff(Duration initial, Duration max) {
         this.initialMillis = initial.toMillis();
         this.maxMillis = Math.max(initialMillis, max.toMillis());

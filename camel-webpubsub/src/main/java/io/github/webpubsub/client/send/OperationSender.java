@@ -52,6 +52,7 @@ public final class OperationSender {
     /** Requests waiting for a connection, in the order they will be written. */
     private final ArrayDeque<Operation> queued = new ArrayDeque<>();
 
+    /** A sender writing through {@code writer}, with the retry and queue settings of {@code options}. */
     public OperationSender(Vertx vertx, Context context, FrameWriter writer, WebPubSubClientOptions options) {
         this.vertx = vertx;
         this.context = context;

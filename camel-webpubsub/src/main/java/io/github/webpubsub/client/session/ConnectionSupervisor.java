@@ -73,6 +73,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     private CompletableFuture<Void> stopped;
     private String stopReason;
 
+    /** A stopped supervisor; {@link #bind} completes it before use. */
     public ConnectionSupervisor(WebPubSubClientOptions options, Vertx vertx, Context context, FrameCodec codec,
             InboundDispatcher dispatcher) {
         this.options = options;
@@ -90,14 +91,17 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         this.hooks = hooks;
     }
 
+    /** The current state; readable from any thread. */
     public ClientState state() {
         return state;
     }
 
+    /** The current connection's id, or {@code null}; readable from any thread. */
     public String connectionId() {
         return connectionId;
     }
 
+    /** The current connection's user id, or {@code null}; readable from any thread. */
     public String userId() {
         return userId;
     }
