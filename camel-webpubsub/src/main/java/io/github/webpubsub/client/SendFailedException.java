@@ -19,6 +19,9 @@ public class SendFailedException extends RuntimeException {
     /** The request could not be encoded (JSON data that is not JSON) or written. */
     public static final String INVALID_REQUEST = "InvalidRequest";
 
+    private static final java.util.Set<String> CLIENT_ERRORS = java.util.Set.of(ACK_TIMEOUT, CONNECTION_LOST, QUEUE_FULL,
+            STOPPED, INVALID_REQUEST);
+
     private final Long ackId;
     private final String errorName;
     private final String errorMessage;
@@ -29,6 +32,15 @@ public class SendFailedException extends RuntimeException {
         this.ackId = ackId;
         this.errorName = errorName;
         this.errorMessage = errorMessage;
+    }
+
+    /**
+     * Whether the service itself refused the request ({@code Forbidden}, {@code NotFound}, ...), as opposed to the
+     * client giving up ({@code AckTimeout}, {@code ConnectionLost}, {@code QueueFull}, {@code ClientStopped},
+     * {@code InvalidRequest}).
+     */
+    public boolean fromService() {
+        return !CLIENT_ERRORS.contains(errorName);
     }
 
     /** The ackId of the failed request; {@code null} for a fire-and-forget send. */

@@ -181,7 +181,11 @@ public final class WebPubSubClient implements AutoCloseable {
         return dispatcher.waiting();
     }
 
-    /** Joins a group; the client joins it again on every new connection. */
+    /**
+     * Joins a group; the client joins it again on every new connection. If the join fails for want of a connection,
+     * the group is still joined as soon as a new connection is up; only the service's refusal (such as
+     * {@code Forbidden}) drops it.
+     */
     public CompletableFuture<SendResult> joinGroup(String group) {
         return joinGroup(group, SendOptions.defaults());
     }
@@ -193,7 +197,9 @@ public final class WebPubSubClient implements AutoCloseable {
             groups.add(group);
             CompletableFuture<SendResult> result = submit(ackId -> new ClientFrame.JoinGroup(group, ackId), options);
             result.whenComplete((ok, error) -> {
-                if (error instanceof SendFailedException) {
+                // Only the service's refusal is final. A join that found no connection stays wanted: the next new
+                // connection joins it with the others.
+                if (error instanceof SendFailedException failed && failed.fromService()) {
                     context.runOnContext(v -> groups.remove(group));
                 }
             });

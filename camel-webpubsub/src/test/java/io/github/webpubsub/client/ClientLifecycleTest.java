@@ -155,6 +155,25 @@ class ClientLifecycleTest {
     }
 
     @Test
+    void aJoinThatFoundNoConnectionIsMadeWhenTheConnectionComesUp() {
+        emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
+        WebPubSubClient client = client(Clients.options(emulator.get(), "patient")
+                .setQueuedSendTimeout(Duration.ofMillis(300)), new RecordingListener());
+        CompletableFuture<Void> started = client.start();
+
+        assertThatThrownBy(() -> client.joinGroup("later").join()).cause()
+                .isInstanceOfSatisfying(SendFailedException.class, e -> {
+                    assertThat(e.errorName()).isEqualTo(SendFailedException.CONNECTION_LOST);
+                    assertThat(e.fromService()).isFalse();
+                });
+        emulator.get().faults().clear();
+        started.join();
+
+        await().until(() -> emulator.get().connection(Clients.HUB, client.connectionId())
+                .map(c -> c.groups().contains("later")).orElse(false));
+    }
+
+    @Test
     void aHundredConnectsToAClosedPortLeaveNoThreadsBehind() throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
