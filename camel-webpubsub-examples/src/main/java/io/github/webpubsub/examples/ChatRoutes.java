@@ -15,25 +15,34 @@ final class ChatRoutes extends RouteBuilder {
     static final String GROUP = "chat";
     static final String BRIDGE_USER = "camel-bridge";
 
-    private final String incoming;
-    private final String outgoing;
+    private final String toIncoming;
+    private final String fromIncoming;
+    private final String toOutgoing;
+    private final String fromOutgoing;
 
     /**
-     * @param incoming where chat messages go (a JMS queue or Kafka topic endpoint)
-     * @param outgoing where messages for the chat come from
+     * @param toIncoming   where chat messages go (a JMS queue or Kafka topic endpoint)
+     * @param fromIncoming where the assistant reads them
+     * @param toOutgoing   where the assistant answers
+     * @param fromOutgoing where messages for the chat are read
      */
-    ChatRoutes(String incoming, String outgoing) {
-        this.incoming = incoming;
-        this.outgoing = outgoing;
+    private ChatRoutes(String toIncoming, String fromIncoming, String toOutgoing, String fromOutgoing) {
+        this.toIncoming = toIncoming;
+        this.fromIncoming = fromIncoming;
+        this.toOutgoing = toOutgoing;
+        this.fromOutgoing = fromOutgoing;
     }
 
     static ChatRoutes jms() {
-        return new ChatRoutes("jms:queue:chat.incoming", "jms:queue:chat.outgoing");
+        return new ChatRoutes("jms:queue:chat.incoming", "jms:queue:chat.incoming", "jms:queue:chat.outgoing",
+                "jms:queue:chat.outgoing");
     }
 
     static ChatRoutes kafka() {
-        return new ChatRoutes("kafka:chat-incoming",
-                "kafka:chat-outgoing?groupId=camel-webpubsub-example&autoOffsetReset=earliest&pollTimeoutMs=1000");
+        // Each consuming route is its own consumer group; a short poll keeps shutdown quick.
+        String consumer = "autoOffsetReset=earliest&pollTimeoutMs=1000&groupId=";
+        return new ChatRoutes("kafka:chat-incoming", "kafka:chat-incoming?" + consumer + "camel-webpubsub-assistant",
+                "kafka:chat-outgoing", "kafka:chat-outgoing?" + consumer + "camel-webpubsub-example");
     }
 
     @Override
@@ -42,17 +51,16 @@ final class ChatRoutes extends RouteBuilder {
         from("webpubsub:" + GROUP + "?userId=" + BRIDGE_USER).routeId("chat-to-broker")
                 .log("chat <- ${header." + WebPubSubConstants.FROM_USER_ID + "}: ${body}")
                 .setHeader("chatUser", header(WebPubSubConstants.FROM_USER_ID))
-                .to(incoming);
+                .to(toIncoming);
 
         // The service behind the broker: here, an assistant that answers every message.
-        from(incoming.startsWith("kafka:") ? incoming + "?groupId=camel-webpubsub-assistant&autoOffsetReset=earliest&pollTimeoutMs=1000" : incoming)
-                .routeId("assistant")
+        from(fromIncoming).routeId("assistant")
                 .transform(simple("Camel got \"${body}\" from ${header.chatUser}"))
-                .to(outgoing.replaceFirst("\\?.*", ""));
+                .to(toOutgoing);
 
         // Anything on the outgoing queue or topic is published to the group. noEcho: the bridge's own consumer
         // must not receive what it publishes, or messages would go round.
-        from(outgoing).routeId("broker-to-chat")
+        from(fromOutgoing).routeId("broker-to-chat")
                 .to("webpubsub:" + GROUP + "?userId=" + BRIDGE_USER + "&noEcho=true")
                 .log("chat -> ${body} (ackId ${header." + WebPubSubConstants.ACK_ID + "})");
 

@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
-import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
@@ -218,28 +217,15 @@ public class WebPubSubConfiguration implements Cloneable {
             if (hub == null || hub.isBlank()) {
                 throw new IllegalArgumentException("The option hub is required with connectionString");
             }
-            try {
-                ConnectionString.parse(connectionString);
-                Names.requireHub(hub);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Invalid option " + (e.getMessage().contains("hub") ? "hub" : "connectionString")
-                        + ": " + e.getMessage());
-            }
+            option("connectionString", () -> ConnectionString.parse(connectionString));
+            option("hub", () -> Names.requireHub(hub));
         }
         if (clientAccessUrl != null && !clientAccessUrl.matches("(?i)wss?://.+")) {
             throw new IllegalArgumentException("Invalid option clientAccessUrl: it must be a ws:// or wss:// URL");
         }
-        try {
-            protocol();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid option protocol: " + e.getMessage());
-        }
-        try {
-            dataType();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid option dataType: " + e.getMessage());
-        }
-        if (group != null && !group.isEmpty()) {
+        option("protocol", this::protocol);
+        option("dataType", this::dataType);
+        if (hasGroup()) {
             try {
                 Names.requireGroup(group);
             } catch (IllegalArgumentException e) {
@@ -251,6 +237,15 @@ public class WebPubSubConfiguration implements Cloneable {
         }
         if (event != null && event.isBlank()) {
             throw new IllegalArgumentException("Invalid option event: it must not be blank");
+        }
+    }
+
+    /** Runs one option's check, naming the option in its failure. */
+    private static void option(String name, Runnable check) {
+        try {
+            check.run();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid option " + name + ": " + e.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.webpubsub.client;
 
+import java.util.Set;
+
 /**
  * A send, join or leave that did not succeed. It carries the ackId, so the caller can retry with
  * {@link SendOptions#withAckId(Long)} and the service will not act on the request twice.
@@ -19,7 +21,7 @@ public class SendFailedException extends RuntimeException {
     /** The request could not be encoded (JSON data that is not JSON) or written. */
     public static final String INVALID_REQUEST = "InvalidRequest";
 
-    private static final java.util.Set<String> CLIENT_ERRORS = java.util.Set.of(ACK_TIMEOUT, CONNECTION_LOST, QUEUE_FULL,
+    private static final Set<String> CLIENT_ERRORS = Set.of(ACK_TIMEOUT, CONNECTION_LOST, QUEUE_FULL,
             STOPPED, INVALID_REQUEST);
 
     private final Long ackId;

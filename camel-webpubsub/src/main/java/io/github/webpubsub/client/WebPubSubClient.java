@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +24,7 @@ import io.github.webpubsub.client.protocol.FrameCodec;
 import io.github.webpubsub.client.receive.InboundDispatcher;
 import io.github.webpubsub.client.send.OperationSender;
 import io.github.webpubsub.client.session.ConnectionSupervisor;
+import io.github.webpubsub.client.session.EventLoopCalls;
 import io.github.webpubsub.client.session.SessionHooks;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -73,12 +74,9 @@ public final class WebPubSubClient implements AutoCloseable {
         this.vertx = ownsVertx ? Vertx.vertx() : options.getVertx();
         this.context = vertx.getOrCreateContext();
         FrameCodec codec = options.getProtocol().codec();
-        ConnectionSupervisor connection = null;
-        InboundDispatcher.Flow[] flow = new InboundDispatcher.Flow[1];
-        this.dispatcher = new InboundDispatcher(context, new DeferredFlow(() -> flow[0]), options);
-        connection = new ConnectionSupervisor(options, vertx, context, codec, dispatcher);
-        flow[0] = connection;
-        this.supervisor = connection;
+        this.dispatcher = new InboundDispatcher(context, options);
+        this.supervisor = new ConnectionSupervisor(options, vertx, context, codec, dispatcher);
+        dispatcher.bind(supervisor);
         this.sender = new OperationSender(vertx, context, supervisor, options);
         supervisor.bind(sender, new Rejoiner());
         LOG.debug("Client created for {} over {}", options.getCredential(), codec.subprotocol());
@@ -229,7 +227,7 @@ public final class WebPubSubClient implements AutoCloseable {
     /** Publishes to a group with the given options (ackId, noEcho, fire-and-forget). */
     public CompletableFuture<SendResult> sendToGroup(String group, MessageData data, SendOptions options) {
         Names.requireGroup(group);
-        java.util.Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(data, "data");
         return onLoop(() -> submit(ackId -> new ClientFrame.SendToGroup(group, data, options.noEcho(), ackId), options));
     }
 
@@ -241,7 +239,7 @@ public final class WebPubSubClient implements AutoCloseable {
     /** Sends a custom event with the given options (ackId, fire-and-forget). */
     public CompletableFuture<SendResult> sendEvent(String event, MessageData data, SendOptions options) {
         Names.requireEvent(event);
-        java.util.Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(data, "data");
         return onLoop(() -> submit(ackId -> new ClientFrame.SendEvent(event, data, ackId), options));
     }
 
@@ -258,29 +256,7 @@ public final class WebPubSubClient implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Runnable onContext = () -> {
-            CompletableFuture<T> inner;
-            try {
-                inner = action.get();
-            } catch (RuntimeException e) {
-                inner = CompletableFuture.failedFuture(e);
-            }
-            inner.whenComplete((value, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(error);
-                } else {
-                    result.complete(value);
-                }
-            });
-        };
-        try {
-            context.runOnContext(v -> onContext.run());
-        } catch (RejectedExecutionException e) {
-            // The application closed the Vert.x it gave us: nothing can run any more.
-            result.completeExceptionally(new IllegalStateException("The client's Vert.x instance is closed", e));
-        }
-        return result;
+        return EventLoopCalls.call(context, action);
     }
 
     /** Joins the application's groups again on a new connection, reporting each failure. */
@@ -302,24 +278,6 @@ public final class WebPubSubClient implements AutoCloseable {
                 }));
             }
             return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new)).exceptionally(error -> null);
-        }
-    }
-
-    /** Lets the dispatcher be built before the supervisor that controls its socket. */
-    private record DeferredFlow(Supplier<InboundDispatcher.Flow> target) implements InboundDispatcher.Flow {
-        @Override
-        public void pause() {
-            target.get().pause();
-        }
-
-        @Override
-        public void resume() {
-            target.get().resume();
-        }
-
-        @Override
-        public boolean sequenceAck(long sequenceId) {
-            return target.get().sequenceAck(sequenceId);
         }
     }
 }

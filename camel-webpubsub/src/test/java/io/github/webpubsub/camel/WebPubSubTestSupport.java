@@ -1,6 +1,5 @@
 package io.github.webpubsub.camel;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -40,9 +39,5 @@ abstract class WebPubSubTestSupport extends CamelTestSupport {
     static List<ConnectionInfo> connectionsOf(String userId) {
         return emulator.get().connections(HUB).stream()
                 .filter(c -> userId.equals(c.userId()) && "CONNECTED".equals(c.state())).toList();
-    }
-
-    static Duration seconds(int seconds) {
-        return Duration.ofSeconds(seconds);
     }
 }

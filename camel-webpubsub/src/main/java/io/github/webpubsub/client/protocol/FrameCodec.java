@@ -1,6 +1,7 @@
 package io.github.webpubsub.client.protocol;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
 
 /**
  * Turns frames into WebSocket messages and back for one subprotocol. JSON is the only family today; protobuf will
@@ -14,15 +15,12 @@ public interface FrameCodec {
     /** Whether the subprotocol has sequence ids, sequence acks and connection recovery. */
     boolean reliable();
 
-    /** Whether encoded frames go out as text messages (JSON) rather than binary ones (protobuf). */
-    boolean textFrames();
-
     /**
-     * Encodes a request.
+     * Encodes a request as the WebSocket frame it travels in: a text frame for JSON, a binary one for protobuf.
      *
      * @throws IllegalArgumentException when the request cannot be encoded (JSON data that is not valid JSON)
      */
-    Buffer encode(ClientFrame frame);
+    WebSocketFrame encode(ClientFrame frame);
 
     /**
      * Decodes a message from the service.

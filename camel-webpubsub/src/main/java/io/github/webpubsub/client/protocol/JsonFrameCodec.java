@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.webpubsub.client.DataType;
 import io.github.webpubsub.client.MessageData;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocketFrame;
 
 /** The JSON subprotocols {@code json.webpubsub.azure.v1} and {@code json.reliable.webpubsub.azure.v1}. */
 public final class JsonFrameCodec implements FrameCodec {
@@ -41,12 +42,7 @@ public final class JsonFrameCodec implements FrameCodec {
     }
 
     @Override
-    public boolean textFrames() {
-        return true;
-    }
-
-    @Override
-    public Buffer encode(ClientFrame frame) {
+    public WebSocketFrame encode(ClientFrame frame) {
         StringWriter out = new StringWriter(64);
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
@@ -79,7 +75,7 @@ public final class JsonFrameCodec implements FrameCodec {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Buffer.buffer(out.toString());
+        return WebSocketFrame.textFrame(out.toString(), true);
     }
 
     private static void writeAckId(JsonGenerator json, Long ackId) throws IOException {

@@ -42,7 +42,7 @@ public final class InboundDispatcher {
     }
 
     private final Context context;
-    private final Flow flow;
+    private Flow flow;
     private final int capacity;
     private final int ackBatch;
     private final List<WebPubSubListener> listeners = new CopyOnWriteArrayList<>();
@@ -57,12 +57,16 @@ public final class InboundDispatcher {
     private volatile int waiting;
     private boolean paused;
 
-    /** A dispatcher running listeners in order on the worker side of {@code context}. */
-    public InboundDispatcher(Context context, Flow flow, WebPubSubClientOptions options) {
+    /** A dispatcher running listeners in order on the worker side of {@code context}; {@link #bind} completes it. */
+    public InboundDispatcher(Context context, WebPubSubClientOptions options) {
         this.context = context;
-        this.flow = flow;
         this.capacity = options.getReceiveQueueCapacity();
         this.ackBatch = options.getSequenceAckBatch();
+    }
+
+    /** Connects the dispatcher to the socket it controls; the supervisor that owns the socket needs it first. */
+    public void bind(Flow socketFlow) {
+        this.flow = socketFlow;
     }
 
     /** Adds a listener for every following event. */

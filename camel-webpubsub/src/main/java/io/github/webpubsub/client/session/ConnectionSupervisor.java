@@ -116,7 +116,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
     /** Starts connecting; the stage completes at the first {@code connected}, or fails if the client stops first. */
     public CompletableFuture<Void> start() {
         if (state == ClientState.STOPPING) {
-            return stopped.thenCompose(v -> onLoop(this::start));
+            return stopped.thenCompose(v -> EventLoopCalls.call(context, this::start));
         }
         if (state != ClientState.STOPPED) {
             return started;
@@ -206,7 +206,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
                 return;
             }
             if (error != null || clientAccessUrl == null) {
-                String why = error == null ? "the provider returned no URL" : describe(error);
+                String why = error == null ? "the provider returned no URL" : SocketConnector.describe(error);
                 connectFailed(new IllegalStateException("No client access URL: " + why), false);
                 return;
             }
@@ -246,7 +246,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         socket = webSocket;
         webSocket.textMessageHandler(text -> onMessage(attempt, Buffer.buffer(text)));
         webSocket.binaryMessageHandler(bytes -> onMessage(attempt, bytes));
-        webSocket.exceptionHandler(e -> LOG.debug("Socket error: {}", describe(e)));
+        webSocket.exceptionHandler(e -> LOG.debug("Socket error: {}", SocketConnector.describe(e)));
         webSocket.closeHandler(v -> onSocketClosed(attempt, webSocket.closeStatusCode(), webSocket.closeReason()));
         if (dispatcher.paused()) {
             webSocket.pause();
@@ -273,14 +273,14 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
 
     private void connectFailed(Throwable cause, boolean recovery) {
         socket = null;
-        lastProblem = describe(cause);
+        lastProblem = SocketConnector.describe(cause);
         if (recovery) {
             if (recoveryWindowOpen()) {
-                LOG.info("Recovery of connection {} failed ({}); trying again", connectionId, describe(cause));
+                LOG.info("Recovery of connection {} failed ({}); trying again", connectionId, SocketConnector.describe(cause));
                 scheduleAttempt(options.getRecoveryDelay().toMillis(), this::recover);
             } else {
                 connectionEnded(null, "could not be recovered within " + options.getRecoveryWindow() + ": "
-                        + describe(cause));
+                        + SocketConnector.describe(cause));
             }
             return;
         }
@@ -299,13 +299,13 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
         failedAttempts++;
         int allowed = options.isAutoReconnect() ? options.getMaxReconnectAttempts() : 0;
         if (allowed >= 0 && failedAttempts > allowed) {
-            String reason = "Could not connect after " + failedAttempts + " attempt(s): " + describe(cause);
+            String reason = "Could not connect after " + failedAttempts + " attempt(s): " + SocketConnector.describe(cause);
             LOG.error("{}; stopping", reason);
             beginStop(reason);
             return;
         }
         long delay = reconnectBackoff.delayMillis(failedAttempts);
-        LOG.warn("Connection attempt {} failed ({}); next in {} ms", failedAttempts, describe(cause), delay);
+        LOG.warn("Connection attempt {} failed ({}); next in {} ms", failedAttempts, SocketConnector.describe(cause), delay);
         scheduleAttempt(delay, this::openNewConnection);
     }
 
@@ -484,8 +484,7 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
 
     @Override
     public Future<Void> write(ClientFrame frame) {
-        Buffer encoded = codec.encode(frame);
-        return codec.textFrames() ? socket.writeTextMessage(encoded.toString()) : socket.writeBinaryMessage(encoded);
+        return socket.writeFrame(codec.encode(frame));
     }
 
     @Override
@@ -518,21 +517,5 @@ public final class ConnectionSupervisor implements FrameWriter, InboundDispatche
             LOG.info("{} -> {}: {}", state, next, why);
             state = next;
         }
-    }
-
-    private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<CompletableFuture<T>> action) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        context.runOnContext(v -> action.get().whenComplete((value, error) -> {
-            if (error != null) {
-                result.completeExceptionally(error);
-            } else {
-                result.complete(value);
-            }
-        }));
-        return result;
-    }
-
-    private static String describe(Throwable error) {
-        return SocketConnector.describe(error);
     }
 }
