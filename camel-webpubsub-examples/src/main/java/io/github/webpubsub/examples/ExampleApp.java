@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.camel.WebPubSubComponent;
-import io.github.webpubsub.client.auth.ConnectionString;
+import io.github.webpubsub.client.ConnectionString;
 import io.github.webpubsub.emulator.WebPubSubEmulator;
 import io.vertx.core.Vertx;
 

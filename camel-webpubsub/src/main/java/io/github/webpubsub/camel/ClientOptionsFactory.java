@@ -13,6 +13,7 @@ import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.github.webpubsub.client.ConnectionStringCredential;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 import io.vertx.core.net.TrustOptions;
@@ -41,14 +42,16 @@ final class ClientOptionsFactory {
                 .setMaxRetryDelay(Duration.ofMillis(configuration.getMaxRetryDelay()))
                 .setMaxQueuedSends(configuration.getMaxQueuedSends())
                 .setQueuedSendTimeout(Duration.ofMillis(configuration.getQueuedSendTimeout()));
+        WebSocketClientOptions transport = WebPubSubClientOptions.defaultWebSocketOptions();
         if (configuration.getSslContextParameters() != null) {
-            options.setTrustOptions(trust(configuration.getSslContextParameters(), context));
+            transport.setTrustOptions(trust(configuration.getSslContextParameters(), context));
         }
         if (configuration.getProxyHost() != null) {
-            options.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(configuration.getProxyHost())
+            transport.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(configuration.getProxyHost())
                     .setPort(configuration.getProxyPort()).setUsername(configuration.getProxyUsername())
                     .setPassword(configuration.getProxyPassword()));
         }
+        options.setWebSocketOptions(transport);
         try {
             return options.validate();
         } catch (IllegalArgumentException e) {

@@ -4,19 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ClientState;
 import io.github.webpubsub.client.WebPubSubClient;
-import io.github.webpubsub.client.event.ConnectedEvent;
-import io.github.webpubsub.client.event.DisconnectedEvent;
-import io.github.webpubsub.client.event.GroupMessageEvent;
-import io.github.webpubsub.client.event.RejoinGroupFailedEvent;
-import io.github.webpubsub.client.event.ServerMessageEvent;
-import io.github.webpubsub.client.event.StoppedEvent;
-import io.github.webpubsub.client.event.WebPubSubListener;
+import io.github.webpubsub.client.WebPubSubEvent;
+import io.github.webpubsub.client.WebPubSubListener;
 
 /**
  * One WebSocket connection shared by every consumer and producer with the same connection options. It joins each
@@ -103,42 +99,40 @@ final class SharedConnection implements WebPubSubListener {
         }
     }
 
+    /** The one mapping from the client's events to the consumers that asked for them. */
     @Override
-    public void onGroupMessage(GroupMessageEvent event) {
-        for (WebPubSubConsumer consumer : consumers) {
-            if (consumer.wants(WebPubSubEventType.GROUP_MESSAGE) && event.group().equals(consumer.group())) {
-                consumer.onGroupMessage(event, client.userId());
+    public void onEvent(WebPubSubEvent event) {
+        if (event instanceof WebPubSubEvent.GroupMessage message) {
+            for (WebPubSubConsumer consumer : consumers) {
+                if (consumer.wants(WebPubSubEventType.GROUP_MESSAGE) && message.group().equals(consumer.group())) {
+                    consumer.onGroupMessage(message);
+                }
+            }
+        } else if (event instanceof WebPubSubEvent.ServerMessage message) {
+            forEach(WebPubSubEventType.SERVER_MESSAGE, consumer -> consumer.onServerMessage(message));
+        } else if (event instanceof WebPubSubEvent.Connected connected) {
+            forEach(WebPubSubEventType.CONNECTED, consumer -> consumer.onConnected(connected));
+        } else if (event instanceof WebPubSubEvent.Disconnected disconnected) {
+            forEach(WebPubSubEventType.DISCONNECTED, consumer -> consumer.onDisconnected(disconnected));
+        } else if (event instanceof WebPubSubEvent.Stopped stopped) {
+            forEach(WebPubSubEventType.STOPPED, consumer -> consumer.onStopped(stopped));
+        } else if (event instanceof WebPubSubEvent.RejoinGroupFailed failed) {
+            forEach(WebPubSubEventType.REJOIN_GROUP_FAILED, consumer -> consumer.onRejoinGroupFailed(failed));
+        } else if (event instanceof WebPubSubEvent.MalformedMessage malformed) {
+            for (WebPubSubConsumer consumer : consumers) {
+                if (consumer.wants(WebPubSubEventType.GROUP_MESSAGE) || consumer.wants(WebPubSubEventType.SERVER_MESSAGE)) {
+                    consumer.onMalformedMessage(malformed);
+                }
             }
         }
+        // Recovering and Recovered reach routes with the lifecycle events of the Camel-layer issue.
     }
 
-    @Override
-    public void onServerMessage(ServerMessageEvent event) {
+    private void forEach(WebPubSubEventType type, Consumer<WebPubSubConsumer> action) {
         for (WebPubSubConsumer consumer : consumers) {
-            if (consumer.wants(WebPubSubEventType.SERVER_MESSAGE)) {
-                consumer.onServerMessage(event, client.userId());
+            if (consumer.wants(type)) {
+                action.accept(consumer);
             }
         }
-    }
-
-    @Override
-    public void onConnected(ConnectedEvent event) {
-        consumers.stream().filter(c -> c.wants(WebPubSubEventType.CONNECTED)).forEach(c -> c.onConnected(event));
-    }
-
-    @Override
-    public void onDisconnected(DisconnectedEvent event) {
-        consumers.stream().filter(c -> c.wants(WebPubSubEventType.DISCONNECTED)).forEach(c -> c.onDisconnected(event));
-    }
-
-    @Override
-    public void onStopped(StoppedEvent event) {
-        consumers.stream().filter(c -> c.wants(WebPubSubEventType.STOPPED)).forEach(c -> c.onStopped(event));
-    }
-
-    @Override
-    public void onRejoinGroupFailed(RejoinGroupFailedEvent event) {
-        consumers.stream().filter(c -> c.wants(WebPubSubEventType.REJOIN_GROUP_FAILED))
-                .forEach(c -> c.onRejoinGroupFailed(event));
     }
 }

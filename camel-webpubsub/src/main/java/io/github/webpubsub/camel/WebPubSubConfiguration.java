@@ -16,7 +16,7 @@ import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.github.webpubsub.client.DataType;
 import io.github.webpubsub.client.Names;
 import io.github.webpubsub.client.WebPubSubProtocol;
-import io.github.webpubsub.client.auth.ConnectionString;
+import io.github.webpubsub.client.ConnectionString;
 
 /** Every option of the {@code webpubsub} component and its endpoints. */
 @UriParams

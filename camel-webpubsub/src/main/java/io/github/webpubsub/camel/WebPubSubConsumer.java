@@ -9,12 +9,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
 
-import io.github.webpubsub.client.event.ConnectedEvent;
-import io.github.webpubsub.client.event.DisconnectedEvent;
-import io.github.webpubsub.client.event.GroupMessageEvent;
-import io.github.webpubsub.client.event.RejoinGroupFailedEvent;
-import io.github.webpubsub.client.event.ServerMessageEvent;
-import io.github.webpubsub.client.event.StoppedEvent;
+import io.github.webpubsub.client.WebPubSubEvent;
 
 /**
  * Turns the events of a shared connection into exchanges, one per event, in arrival order. Each exchange is
@@ -84,8 +79,8 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
         getExceptionHandler().handleException("Could not join group '" + failedGroup + "'", error);
     }
 
-    void onGroupMessage(GroupMessageEvent event, String userId) {
-        deliver(WebPubSubEventType.GROUP_MESSAGE, event.connectionId(), userId, message -> {
+    void onGroupMessage(WebPubSubEvent.GroupMessage event) {
+        deliver(WebPubSubEventType.GROUP_MESSAGE, event.connectionId(), event.userId(), message -> {
             message.setBody(MessageBodies.toBody(event.data()));
             message.setHeader(WebPubSubConstants.FROM, "group");
             message.setHeader(WebPubSubConstants.GROUP, event.group());
@@ -95,8 +90,8 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
         });
     }
 
-    void onServerMessage(ServerMessageEvent event, String userId) {
-        deliver(WebPubSubEventType.SERVER_MESSAGE, event.connectionId(), userId, message -> {
+    void onServerMessage(WebPubSubEvent.ServerMessage event) {
+        deliver(WebPubSubEventType.SERVER_MESSAGE, event.connectionId(), event.userId(), message -> {
             message.setBody(MessageBodies.toBody(event.data()));
             message.setHeader(WebPubSubConstants.FROM, "server");
             message.setHeader(WebPubSubConstants.DATA_TYPE, event.data().type().wireName());
@@ -104,27 +99,39 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
         });
     }
 
-    void onConnected(ConnectedEvent event) {
+    void onConnected(WebPubSubEvent.Connected event) {
         deliver(WebPubSubEventType.CONNECTED, event.connectionId(), event.userId(), message -> {
         });
     }
 
-    void onDisconnected(DisconnectedEvent event) {
-        deliver(WebPubSubEventType.DISCONNECTED, event.connectionId(), null, message -> {
+    void onDisconnected(WebPubSubEvent.Disconnected event) {
+        deliver(WebPubSubEventType.DISCONNECTED, event.connectionId(), event.userId(), message -> {
             message.setBody(event.reason());
             message.setHeader(WebPubSubConstants.CLOSE_CODE, event.closeCode());
         });
     }
 
-    void onStopped(StoppedEvent event) {
+    void onStopped(WebPubSubEvent.Stopped event) {
         deliver(WebPubSubEventType.STOPPED, null, null, message -> message.setBody(event.reason()));
     }
 
-    void onRejoinGroupFailed(RejoinGroupFailedEvent event) {
-        deliver(WebPubSubEventType.REJOIN_GROUP_FAILED, null, null, message -> {
+    void onRejoinGroupFailed(WebPubSubEvent.RejoinGroupFailed event) {
+        deliver(WebPubSubEventType.REJOIN_GROUP_FAILED, event.connectionId(), null, message -> {
             message.setBody(event.cause().getMessage());
             message.setHeader(WebPubSubConstants.GROUP, event.group());
         });
+    }
+
+    /**
+     * The service sent a frame that could not be read where this consumer's messages arrive: a message may be
+     * missing, so Camel's exception handler hears of it.
+     */
+    void onMalformedMessage(WebPubSubEvent.MalformedMessage event) {
+        if (isRunAllowed() && !isSuspendingOrSuspended()) {
+            getExceptionHandler().handleException("Malformed Web PubSub frame on connection " + event.connectionId()
+                    + (event.sequenceId() == null ? "" : " (sequenceId " + event.sequenceId() + ")"),
+                    new WebPubSubMalformedMessageException(event.reason()));
+        }
     }
 
     private void deliver(WebPubSubEventType type, String connectionId, String userId, Consumer<Message> fill) {

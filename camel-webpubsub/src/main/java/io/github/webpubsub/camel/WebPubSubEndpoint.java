@@ -9,7 +9,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
-import io.github.webpubsub.client.auth.ConnectionString;
+import io.github.webpubsub.client.ConnectionString;
 
 /**
  * Send and receive real-time group messages through Azure Web PubSub, with acked sends, retries that never publish

@@ -1,5 +1,6 @@
 package io.github.webpubsub.camel;
 
+import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,8 +22,7 @@ import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.SendResult;
 import io.github.webpubsub.client.WebPubSubClient;
 import io.github.webpubsub.client.WebPubSubClientOptions;
-import io.github.webpubsub.client.event.GroupMessageEvent;
-import io.github.webpubsub.client.event.WebPubSubListener;
+import io.github.webpubsub.client.WebPubSubListener;
 
 /** What the routes see when connections drop: every message once and in order, and sends that never duplicate. */
 class WebPubSubDeliveryTest extends WebPubSubTestSupport {
@@ -73,7 +73,7 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
             }
         });
         await().until(() -> connectionsOf("stream-consumer").stream().anyMatch(c -> c.groups().contains("stream")));
-        WebPubSubClient sender = client("stream-sender", new WebPubSubListener() {
+        WebPubSubClient sender = client("stream-sender", any -> {
         });
 
         for (int start = 0; start < total; start += 250) {
@@ -95,9 +95,8 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
     @Test
     void aSendCutBeforeItsAckIsRetriedWithTheSameAckIdAndDeliveredOnce() {
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        WebPubSubClient receiver = client("order-receiver", new WebPubSubListener() {
-            @Override
-            public void onGroupMessage(GroupMessageEvent event) {
+        WebPubSubClient receiver = client("order-receiver", any -> {
+            if (any instanceof WebPubSubEvent.GroupMessage event) {
                 received.add(event.data().asText());
             }
         });
@@ -123,9 +122,8 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
     @Test
     void aCamelRedeliveryReusesTheAckIdSoNothingIsPublishedTwice() {
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-        WebPubSubClient receiver = client("redelivery-receiver", new WebPubSubListener() {
-            @Override
-            public void onGroupMessage(GroupMessageEvent event) {
+        WebPubSubClient receiver = client("redelivery-receiver", any -> {
+            if (any instanceof WebPubSubEvent.GroupMessage event) {
                 received.add(event.data().asText());
             }
         });

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-import io.github.webpubsub.client.auth.UrlMasking;
+import io.github.webpubsub.client.internal.util.UrlMasking;
 
 /**
  * Supplies the client access URL ({@code wss://host/client/hubs/hub?access_token=...}) for each new connection. A

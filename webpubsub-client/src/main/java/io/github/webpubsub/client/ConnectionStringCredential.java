@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -13,7 +14,6 @@ import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 
-import io.github.webpubsub.client.auth.ConnectionString;
 
 /**
  * Mints a client access URL from a connection string, the way the service SDKs do: an HS256 token signed with the
@@ -69,6 +69,8 @@ public final class ConnectionStringCredential implements ClientAccessUrlProvider
         JWTCreator.Builder token = JWT.create()
                 .withAudience(connectionString.clientAudience(hub))
                 .withIssuedAt(now)
+                // A unique id, so two tokens minted within one second still differ: every connection gets its own.
+                .withJWTId(UUID.randomUUID().toString())
                 .withExpiresAt(now.plus(tokenLifetime));
         if (userId != null) {
             token.withSubject(userId);

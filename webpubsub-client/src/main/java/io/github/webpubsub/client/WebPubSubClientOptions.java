@@ -2,52 +2,116 @@ package io.github.webpubsub.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.net.ProxyOptions;
-import io.vertx.core.net.TrustOptions;
+import io.vertx.core.http.WebSocketClientOptions;
 
 /**
- * Everything a {@link WebPubSubClient} can be told. Only the credential is required; every default follows the
- * Web PubSub client spec or the behaviour of Microsoft's SDKs where they agree, and is stated on its setter.
+ * Everything a {@link WebPubSubClient} can be told. Only the credential is required. Every default is a
+ * {@code DEFAULT_*} constant here, the one place it is written, and follows the Web PubSub client spec or the
+ * behaviour of Microsoft's SDKs where they agree.
+ * <p>
+ * Transport settings (TLS key and trust stores, host verification, proxies of any type, timeouts, frame sizes) are
+ * Vert.x's own {@link WebSocketClientOptions}, passed through whole.
  */
 public final class WebPubSubClientOptions {
 
+    /** The protocol by default: {@link WebPubSubProtocol#JSON_RELIABLE}. */
+    public static final WebPubSubProtocol DEFAULT_PROTOCOL = WebPubSubProtocol.JSON_RELIABLE;
+    /** The default of {@link #getAckTimeout()}. */
+    public static final Duration DEFAULT_ACK_TIMEOUT = Duration.ofSeconds(30);
+    /** The default of {@link #getMaxRetries()}. */
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    /** The default of {@link #getRetryDelay()}. */
+    public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(800);
+    /** The default of {@link #getMaxRetryDelay()}. */
+    public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(8);
+    /** The default of {@link #getMaxInFlightSends()}. */
+    public static final int DEFAULT_MAX_IN_FLIGHT_SENDS = 4096;
+    /** The default of {@link #getMaxQueuedSends()}. */
+    public static final int DEFAULT_MAX_QUEUED_SENDS = 1000;
+    /** The default of {@link #getQueuedSendTimeout()}. */
+    public static final Duration DEFAULT_QUEUED_SEND_TIMEOUT = Duration.ofSeconds(30);
+    /** The default of {@link #isAutoReconnect()}. */
+    public static final boolean DEFAULT_AUTO_RECONNECT = true;
+    /** The default of {@link #isAutoRejoinGroups()}. */
+    public static final boolean DEFAULT_AUTO_REJOIN_GROUPS = true;
+    /** The default of {@link #getReconnectDelay()}. */
+    public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(1);
+    /** The default of {@link #getMaxReconnectDelay()}. */
+    public static final Duration DEFAULT_MAX_RECONNECT_DELAY = Duration.ofSeconds(30);
+    /** The default of {@link #getMaxReconnectAttempts()}. */
+    public static final int DEFAULT_MAX_RECONNECT_ATTEMPTS = -1;
+    /** The default of {@link #isRetryOnAuthFailure()}. */
+    public static final boolean DEFAULT_RETRY_ON_AUTH_FAILURE = false;
+    /** The default of {@link #getAuthFailureRetryDelay()}. */
+    public static final Duration DEFAULT_AUTH_FAILURE_RETRY_DELAY = Duration.ofMinutes(5);
+    /** The default of {@link #getRecoveryWindow()}. */
+    public static final Duration DEFAULT_RECOVERY_WINDOW = Duration.ofSeconds(30);
+    /** The default of {@link #getRecoveryDelay()}. */
+    public static final Duration DEFAULT_RECOVERY_DELAY = Duration.ofSeconds(1);
+    /** The default of {@link #getConnectTimeout()}. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** The default of {@link #getSequenceAckInterval()}. */
+    public static final Duration DEFAULT_SEQUENCE_ACK_INTERVAL = Duration.ofSeconds(1);
+    /** The default of {@link #getSequenceAckBatch()}. */
+    public static final int DEFAULT_SEQUENCE_ACK_BATCH = 100;
+    /** The default of {@link #getReceiveQueueCapacity()}. */
+    public static final int DEFAULT_RECEIVE_QUEUE_CAPACITY = 256;
+    /** The default of {@link #getPingInterval()}. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
+    /** The default of {@link #getIdleTimeout()}. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
+    /** A 1 MB message is base64-encoded in a JSON frame, so the default frame and message limit is well above that. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+    /** How long a close handshake may take by default before the TCP connection is closed anyway, in seconds. */
+    public static final int DEFAULT_CLOSING_TIMEOUT_SECONDS = 2;
+
     private ClientAccessUrlProvider credential;
-    private WebPubSubProtocol protocol = WebPubSubProtocol.JSON_RELIABLE;
+    private WebPubSubProtocol protocol = DEFAULT_PROTOCOL;
     private Vertx vertx;
-
-    private Duration ackTimeout = Duration.ofSeconds(30);
-    private int maxRetries = 3;
-    private Duration retryDelay = Duration.ofMillis(800);
-    private Duration maxRetryDelay = Duration.ofSeconds(8);
-    private int maxQueuedSends = 1000;
-    private Duration queuedSendTimeout = Duration.ofSeconds(30);
-
-    private boolean autoReconnect = true;
-    private boolean autoRejoinGroups = true;
-    private Duration reconnectDelay = Duration.ofSeconds(1);
-    private Duration maxReconnectDelay = Duration.ofSeconds(30);
-    private int maxReconnectAttempts = -1;
-    private boolean retryOnAuthFailure;
-    private Duration authFailureRetryDelay = Duration.ofMinutes(5);
-    private Duration recoveryWindow = Duration.ofSeconds(30);
-    private Duration recoveryDelay = Duration.ofSeconds(1);
-    private Duration connectTimeout = Duration.ofSeconds(30);
-
-    private Duration sequenceAckInterval = Duration.ofSeconds(1);
-    private int sequenceAckBatch = 100;
-    private int receiveQueueCapacity = 256;
-    private Duration pingInterval = Duration.ofSeconds(20);
-    private Duration idleTimeout = Duration.ofSeconds(120);
-
-    private TrustOptions trustOptions;
-    private boolean verifyHost = true;
-    private ProxyOptions proxyOptions;
+    private Executor deliveryExecutor;
+    private WebSocketClientOptions webSocketOptions = defaultWebSocketOptions();
+    private Duration ackTimeout = DEFAULT_ACK_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration retryDelay = DEFAULT_RETRY_DELAY;
+    private Duration maxRetryDelay = DEFAULT_MAX_RETRY_DELAY;
+    private int maxInFlightSends = DEFAULT_MAX_IN_FLIGHT_SENDS;
+    private int maxQueuedSends = DEFAULT_MAX_QUEUED_SENDS;
+    private Duration queuedSendTimeout = DEFAULT_QUEUED_SEND_TIMEOUT;
+    private boolean autoReconnect = DEFAULT_AUTO_RECONNECT;
+    private boolean autoRejoinGroups = DEFAULT_AUTO_REJOIN_GROUPS;
+    private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+    private Duration maxReconnectDelay = DEFAULT_MAX_RECONNECT_DELAY;
+    private int maxReconnectAttempts = DEFAULT_MAX_RECONNECT_ATTEMPTS;
+    private boolean retryOnAuthFailure = DEFAULT_RETRY_ON_AUTH_FAILURE;
+    private Duration authFailureRetryDelay = DEFAULT_AUTH_FAILURE_RETRY_DELAY;
+    private Duration recoveryWindow = DEFAULT_RECOVERY_WINDOW;
+    private Duration recoveryDelay = DEFAULT_RECOVERY_DELAY;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration sequenceAckInterval = DEFAULT_SEQUENCE_ACK_INTERVAL;
+    private int sequenceAckBatch = DEFAULT_SEQUENCE_ACK_BATCH;
+    private int receiveQueueCapacity = DEFAULT_RECEIVE_QUEUE_CAPACITY;
+    private Duration pingInterval = DEFAULT_PING_INTERVAL;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
     /** Options with every default and the given credential. */
     public static WebPubSubClientOptions of(ClientAccessUrlProvider credential) {
         return new WebPubSubClientOptions().setCredential(credential);
+    }
+
+    /**
+     * The transport settings the client starts from when none are given: frames and messages up to
+     * {@link #DEFAULT_MAX_MESSAGE_BYTES}, a closing timeout of {@link #DEFAULT_CLOSING_TIMEOUT_SECONDS}, host names
+     * verified. A fresh copy on every call.
+     */
+    public static WebSocketClientOptions defaultWebSocketOptions() {
+        return new WebSocketClientOptions()
+                .setMaxFrameSize(DEFAULT_MAX_MESSAGE_BYTES)
+                .setMaxMessageSize(DEFAULT_MAX_MESSAGE_BYTES)
+                .setClosingTimeout(DEFAULT_CLOSING_TIMEOUT_SECONDS)
+                .setVerifyHost(true);
     }
 
     /** Where client access URLs come from: a fixed URL, a {@link ConnectionStringCredential}, or your own. */
@@ -61,7 +125,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The subprotocol; {@link WebPubSubProtocol#JSON_RELIABLE} by default. */
+    /** The subprotocol; {@link #DEFAULT_PROTOCOL} by default. */
     public WebPubSubProtocol getProtocol() {
         return protocol;
     }
@@ -83,7 +147,38 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How long to wait for the ack of one attempt before retrying it; 30 s by default. */
+    /**
+     * The threads that run this client's listeners. The client hands them its events one at a time and in order, so
+     * any executor will do, including a shared pool: no two events of one client run at once, and a slow listener of
+     * one client never delays another's. By default, Vert.x's worker pool. The client does not shut it down.
+     */
+    public Executor getDeliveryExecutor() {
+        return deliveryExecutor;
+    }
+
+    /** Sets {@link #getDeliveryExecutor()}; returns these options. */
+    public WebPubSubClientOptions setDeliveryExecutor(Executor deliveryExecutor) {
+        this.deliveryExecutor = deliveryExecutor;
+        return this;
+    }
+
+    /**
+     * The WebSocket transport settings, passed to Vert.x whole: TLS ({@code setSsl} is implied by a {@code wss} URL;
+     * trust and key stores, host verification, protocols and cipher suites), proxies of any type, connect and idle
+     * timeouts, frame and message sizes. {@link #defaultWebSocketOptions()} by default. The connect timeout of each
+     * handshake is {@link #getConnectTimeout()}, whatever these say.
+     */
+    public WebSocketClientOptions getWebSocketOptions() {
+        return webSocketOptions;
+    }
+
+    /** Sets {@link #getWebSocketOptions()} (a copy is kept); returns these options. */
+    public WebPubSubClientOptions setWebSocketOptions(WebSocketClientOptions webSocketOptions) {
+        this.webSocketOptions = webSocketOptions == null ? null : new WebSocketClientOptions(webSocketOptions);
+        return this;
+    }
+
+    /** How long to wait for the ack of one attempt before retrying it; {@link #DEFAULT_ACK_TIMEOUT} by default. */
     public Duration getAckTimeout() {
         return ackTimeout;
     }
@@ -94,10 +189,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /**
-     * How many times a request is sent again after a transient failure (connection lost before the ack, ack
-     * timeout, {@code InternalServerError}); 3 by default, 0 for none.
-     */
+    /** How many times a request is sent again after a transient failure (connection lost before the ack, ack timeout, {@code InternalServerError}); 0 for none; {@link #DEFAULT_MAX_RETRIES} by default. */
     public int getMaxRetries() {
         return maxRetries;
     }
@@ -108,7 +200,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The delay before the first retry, doubled each time with jitter; 800 ms by default. */
+    /** The delay before the first retry, doubled each time with jitter; {@link #DEFAULT_RETRY_DELAY} by default. */
     public Duration getRetryDelay() {
         return retryDelay;
     }
@@ -119,7 +211,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The longest delay between retries; 8 s by default. */
+    /** The longest delay between retries; {@link #DEFAULT_MAX_RETRY_DELAY} by default. */
     public Duration getMaxRetryDelay() {
         return maxRetryDelay;
     }
@@ -130,7 +222,18 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How many requests may wait for a connection while recovering or reconnecting; 1000 by default. */
+    /** How many acked requests may await their acks on the connection at once; more wait in the send queue until acks come back. Large enough for full pipelining; {@link #DEFAULT_MAX_IN_FLIGHT_SENDS} by default. */
+    public int getMaxInFlightSends() {
+        return maxInFlightSends;
+    }
+
+    /** Sets {@link #getMaxInFlightSends()}; returns these options. */
+    public WebPubSubClientOptions setMaxInFlightSends(int maxInFlightSends) {
+        this.maxInFlightSends = maxInFlightSends;
+        return this;
+    }
+
+    /** How many requests may wait in the send queue (for a connection, for room in flight, or for the socket's write queue to drain) before new ones fail with {@code QueueFull}; {@link #DEFAULT_MAX_QUEUED_SENDS} by default. */
     public int getMaxQueuedSends() {
         return maxQueuedSends;
     }
@@ -141,7 +244,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How long a request may wait for a connection before it fails; 30 s by default. */
+    /** How long a request may wait in the send queue before it fails; {@link #DEFAULT_QUEUED_SEND_TIMEOUT} by default. */
     public Duration getQueuedSendTimeout() {
         return queuedSendTimeout;
     }
@@ -152,7 +255,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** Whether a connection that cannot be recovered is replaced by a new one; true by default. */
+    /** Whether a connection that cannot be recovered is replaced by a new one; {@link #DEFAULT_AUTO_RECONNECT} by default. */
     public boolean isAutoReconnect() {
         return autoReconnect;
     }
@@ -163,7 +266,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** Whether a new connection joins the groups the client had joined; true by default. */
+    /** Whether a new connection joins the groups the client had joined; {@link #DEFAULT_AUTO_REJOIN_GROUPS} by default. */
     public boolean isAutoRejoinGroups() {
         return autoRejoinGroups;
     }
@@ -174,7 +277,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The delay before the first new-connection attempt, doubled each time with jitter; 1 s by default. */
+    /** The delay before the first new-connection attempt, doubled each time with jitter; {@link #DEFAULT_RECONNECT_DELAY} by default. */
     public Duration getReconnectDelay() {
         return reconnectDelay;
     }
@@ -185,7 +288,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The longest delay between new-connection attempts; 30 s by default. */
+    /** The longest delay between new-connection attempts; {@link #DEFAULT_MAX_RECONNECT_DELAY} by default. */
     public Duration getMaxReconnectDelay() {
         return maxReconnectDelay;
     }
@@ -196,10 +299,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /**
-     * How many failed new-connection attempts in a row are tolerated before the client stops; -1 (the default) for
-     * no limit. Also applies to the first connection after {@code start()}.
-     */
+    /** How many failed new-connection attempts in a row are tolerated before the client stops; -1 for no limit. Also applies to the first connection after {@code start()}; {@link #DEFAULT_MAX_RECONNECT_ATTEMPTS} by default. */
     public int getMaxReconnectAttempts() {
         return maxReconnectAttempts;
     }
@@ -210,10 +310,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /**
-     * Whether to keep trying after the service rejects the handshake with 401 or 403; false by default, which stops
-     * the client with the reason. When true, attempts are spaced by {@link #getAuthFailureRetryDelay()}.
-     */
+    /** Whether to keep trying after the service rejects the handshake with 401 or 403; when false the client stops with the reason, when true attempts are spaced by the auth failure retry delay; {@link #DEFAULT_RETRY_ON_AUTH_FAILURE} by default. */
     public boolean isRetryOnAuthFailure() {
         return retryOnAuthFailure;
     }
@@ -224,7 +321,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The delay between attempts after a rejected handshake, when those are retried; 5 minutes by default. */
+    /** The delay between attempts after a rejected handshake, when those are retried; {@link #DEFAULT_AUTH_FAILURE_RETRY_DELAY} by default. */
     public Duration getAuthFailureRetryDelay() {
         return authFailureRetryDelay;
     }
@@ -235,7 +332,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How long after a drop a reliable connection is still recovered; 30 s by default, as the service keeps it. */
+    /** How long after a drop a reliable connection is still recovered, counted from the first drop across all attempts; the service keeps a dropped connection at least this long; {@link #DEFAULT_RECOVERY_WINDOW} by default. */
     public Duration getRecoveryWindow() {
         return recoveryWindow;
     }
@@ -246,7 +343,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The delay between recovery attempts; 1 s by default. */
+    /** The least time between two recovery attempts, as in every Microsoft SDK. A recovered socket that closes again sooner than this does not restart the recovery window; {@link #DEFAULT_RECOVERY_DELAY} by default. */
     public Duration getRecoveryDelay() {
         return recoveryDelay;
     }
@@ -257,7 +354,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How long a WebSocket handshake, and the service's {@code connected} after it, may take; 30 s by default. */
+    /** How long a WebSocket handshake, and the service's {@code connected} after it, may take; {@link #DEFAULT_CONNECT_TIMEOUT} by default. */
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
@@ -268,7 +365,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How often delivered messages are acknowledged to a reliable service; 1 s by default. */
+    /** How often handled messages are acknowledged to a reliable service; {@link #DEFAULT_SEQUENCE_ACK_INTERVAL} by default. */
     public Duration getSequenceAckInterval() {
         return sequenceAckInterval;
     }
@@ -279,10 +376,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /**
-     * Also acknowledge after this many delivered messages, so a burst never fills the service's 1000-message buffer;
-     * 100 by default.
-     */
+    /** Also acknowledge after this many handled messages, so a burst never fills the service's 1000-message buffer; {@link #DEFAULT_SEQUENCE_ACK_BATCH} by default. */
     public int getSequenceAckBatch() {
         return sequenceAckBatch;
     }
@@ -293,10 +387,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /**
-     * How many received messages may wait for the listeners; when full, the client stops reading from the socket
-     * until half have been delivered. 256 by default.
-     */
+    /** How many received messages may wait for the listeners; when full, the client stops reading from the socket until half have been handled; {@link #DEFAULT_RECEIVE_QUEUE_CAPACITY} by default. */
     public int getReceiveQueueCapacity() {
         return receiveQueueCapacity;
     }
@@ -307,7 +398,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How often a WebSocket ping is sent; 20 s by default, zero for never. */
+    /** How often a WebSocket ping is sent; zero for never; {@link #DEFAULT_PING_INTERVAL} by default. */
     public Duration getPingInterval() {
         return pingInterval;
     }
@@ -318,10 +409,7 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /**
-     * How long the socket may stay silent (no message, no pong) before it counts as dropped; 120 s by default, zero
-     * for no limit. Time spent paused by back-pressure does not count.
-     */
+    /** How long the socket may stay silent (no message, no pong) before it counts as dropped; zero for no limit. Time spent paused by back-pressure does not count; {@link #DEFAULT_IDLE_TIMEOUT} by default. */
     public Duration getIdleTimeout() {
         return idleTimeout;
     }
@@ -329,39 +417,6 @@ public final class WebPubSubClientOptions {
     /** Sets {@link #getIdleTimeout()}; returns these options. */
     public WebPubSubClientOptions setIdleTimeout(Duration idleTimeout) {
         this.idleTimeout = idleTimeout;
-        return this;
-    }
-
-    /** Trusted certificates for {@code wss} beyond the JVM's default trust store; none by default. */
-    public TrustOptions getTrustOptions() {
-        return trustOptions;
-    }
-
-    /** Sets {@link #getTrustOptions()}; returns these options. */
-    public WebPubSubClientOptions setTrustOptions(TrustOptions trustOptions) {
-        this.trustOptions = trustOptions;
-        return this;
-    }
-
-    /** Whether the server's certificate must match its host name; true by default. */
-    public boolean isVerifyHost() {
-        return verifyHost;
-    }
-
-    /** Sets {@link #isVerifyHost()}; returns these options. */
-    public WebPubSubClientOptions setVerifyHost(boolean verifyHost) {
-        this.verifyHost = verifyHost;
-        return this;
-    }
-
-    /** An HTTP (CONNECT) or SOCKS proxy to reach the service through; none by default. */
-    public ProxyOptions getProxyOptions() {
-        return proxyOptions;
-    }
-
-    /** Sets {@link #getProxyOptions()}; returns these options. */
-    public WebPubSubClientOptions setProxyOptions(ProxyOptions proxyOptions) {
-        this.proxyOptions = proxyOptions;
         return this;
     }
 
@@ -373,10 +428,12 @@ public final class WebPubSubClientOptions {
     public WebPubSubClientOptions validate() {
         Objects.requireNonNull(credential, "credential: a client access URL provider is required");
         Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(webSocketOptions, "webSocketOptions");
         positive("ackTimeout", ackTimeout);
         atLeast("maxRetries", maxRetries, 0);
         positive("retryDelay", retryDelay);
         positive("maxRetryDelay", maxRetryDelay);
+        atLeast("maxInFlightSends", maxInFlightSends, 1);
         atLeast("maxQueuedSends", maxQueuedSends, 0);
         positive("queuedSendTimeout", queuedSendTimeout);
         positive("reconnectDelay", reconnectDelay);

@@ -1,20 +1,19 @@
 package io.github.webpubsub.client;
 
-import io.github.webpubsub.client.protocol.FrameCodec;
-import io.github.webpubsub.client.protocol.JsonFrameCodec;
-
 /** The WebSocket subprotocols the client speaks. */
 public enum WebPubSubProtocol {
     /** {@code json.reliable.webpubsub.azure.v1}: sequence ids, sequence acks and connection recovery. The default. */
-    JSON_RELIABLE("json.reliable", true),
+    JSON_RELIABLE("json.reliable", "json.reliable.webpubsub.azure.v1", true),
     /** {@code json.webpubsub.azure.v1}: no recovery; a dropped connection is replaced by a new one. */
-    JSON("json", false);
+    JSON("json", "json.webpubsub.azure.v1", false);
 
     private final String shortName;
+    private final String subprotocol;
     private final boolean reliable;
 
-    WebPubSubProtocol(String shortName, boolean reliable) {
+    WebPubSubProtocol(String shortName, String subprotocol, boolean reliable) {
         this.shortName = shortName;
+        this.subprotocol = subprotocol;
         this.reliable = reliable;
     }
 
@@ -23,14 +22,14 @@ public enum WebPubSubProtocol {
         return shortName;
     }
 
+    /** The name offered in {@code Sec-WebSocket-Protocol}, such as {@code json.reliable.webpubsub.azure.v1}. */
+    public String subprotocol() {
+        return subprotocol;
+    }
+
     /** Whether the protocol recovers dropped connections without losing messages. */
     public boolean reliable() {
         return reliable;
-    }
-
-    /** A codec for this protocol. */
-    public FrameCodec codec() {
-        return new JsonFrameCodec(reliable);
     }
 
     /**
@@ -40,7 +39,7 @@ public enum WebPubSubProtocol {
      */
     public static WebPubSubProtocol fromName(String name) {
         for (WebPubSubProtocol protocol : values()) {
-            if (protocol.shortName.equalsIgnoreCase(name) || protocol.codec().subprotocol().equalsIgnoreCase(name)) {
+            if (protocol.shortName.equalsIgnoreCase(name) || protocol.subprotocol.equalsIgnoreCase(name)) {
                 return protocol;
             }
         }

@@ -1,5 +1,6 @@
 package io.github.webpubsub.client;
 
+import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,8 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.webpubsub.client.event.GroupMessageEvent;
-import io.github.webpubsub.client.event.WebPubSubListener;
+import io.github.webpubsub.client.WebPubSubListener;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.client.support.ClientsExtension;
 import io.github.webpubsub.client.support.RecordingListener;
@@ -38,9 +38,8 @@ class ClientBackPressureTest {
         List<String> received = new CopyOnWriteArrayList<>();
         AtomicInteger highestQueue = new AtomicInteger();
         WebPubSubClient[] receiver = new WebPubSubClient[1];
-        WebPubSubListener slow = new WebPubSubListener() {
-            @Override
-            public void onGroupMessage(GroupMessageEvent event) {
+        WebPubSubListener slow = any -> {
+            if (any instanceof WebPubSubEvent.GroupMessage event) {
                 highestQueue.accumulateAndGet(receiver[0].pendingDeliveries(), Math::max);
                 gate.acquireUninterruptibly();
                 received.add(event.data().asText());

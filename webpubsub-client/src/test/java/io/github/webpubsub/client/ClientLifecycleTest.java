@@ -1,5 +1,6 @@
 package io.github.webpubsub.client;
 
+import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -14,9 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.webpubsub.client.event.ConnectedEvent;
-import io.github.webpubsub.client.event.DisconnectedEvent;
-import io.github.webpubsub.client.event.StoppedEvent;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.client.support.ClientsExtension;
 import io.github.webpubsub.client.support.RecordingListener;
@@ -55,9 +53,9 @@ class ClientLifecycleTest {
 
         assertThat(client.state()).isEqualTo(ClientState.STOPPED);
         await().until(() -> events.all().size() == 3);
-        assertThat(events.all().get(0)).isInstanceOf(ConnectedEvent.class);
-        assertThat(events.all().get(1)).isEqualTo(new DisconnectedEvent(connection, 1000, "Stopped by the application"));
-        assertThat(events.all().get(2)).isEqualTo(new StoppedEvent("Stopped by the application"));
+        assertThat(events.all().get(0)).isInstanceOf(WebPubSubEvent.Connected.class);
+        assertThat(events.all().get(1)).isEqualTo(new WebPubSubEvent.Disconnected(connection, "alice", 1000, "Stopped by the application"));
+        assertThat(events.all().get(2)).isEqualTo(new WebPubSubEvent.Stopped("Stopped by the application"));
         await().until(() -> emulator.get().connection(Clients.HUB, connection).isEmpty());
         assertThatThrownBy(() -> client.sendToGroup("g", MessageData.text("late")).join())
                 .cause().isInstanceOfSatisfying(SendFailedException.class,
@@ -84,8 +82,8 @@ class ClientLifecycleTest {
                 .hasMessageContaining("HTTP 401");
 
         assertThat(client.state()).isEqualTo(ClientState.STOPPED);
-        await().until(() -> !events.of(StoppedEvent.class).isEmpty());
-        StoppedEvent stopped = events.of(StoppedEvent.class).get(0);
+        await().until(() -> !events.of(WebPubSubEvent.Stopped.class).isEmpty());
+        WebPubSubEvent.Stopped stopped = events.of(WebPubSubEvent.Stopped.class).get(0);
         assertThat(stopped.reason()).contains("rejected the credential (HTTP 401)").doesNotContain(e.accessKey())
                 .doesNotContain("access_token=ey");
         // With a 100 ms reconnect delay, a loop would have made dozens of attempts by the end of this window.
@@ -128,7 +126,7 @@ class ClientLifecycleTest {
         SendResult result = waiting.join();
         assertThat(result.duplicated()).isFalse();
         await().until(() -> events.groupTexts().contains("queued"));
-        assertThat(events.of(ConnectedEvent.class)).hasSize(2);
+        assertThat(events.of(WebPubSubEvent.Connected.class)).hasSize(2);
     }
 
     @Test
@@ -222,11 +220,11 @@ class ClientLifecycleTest {
 
         emulator.get().faults().close(Clients.HUB, connection, 1008, "policy");
 
-        await().until(() -> !events.of(StoppedEvent.class).isEmpty());
+        await().until(() -> !events.of(WebPubSubEvent.Stopped.class).isEmpty());
         assertThat(client.state()).isEqualTo(ClientState.STOPPED);
-        assertThat(events.of(DisconnectedEvent.class)).singleElement()
+        assertThat(events.of(WebPubSubEvent.Disconnected.class)).singleElement()
                 .satisfies(d -> assertThat(d.closeCode()).isEqualTo(1008));
-        assertThat(events.of(StoppedEvent.class).get(0).reason()).contains("autoReconnect is off");
+        assertThat(events.of(WebPubSubEvent.Stopped.class).get(0).reason()).contains("autoReconnect is off");
     }
 
     @Test

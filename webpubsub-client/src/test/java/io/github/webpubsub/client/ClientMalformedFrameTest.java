@@ -1,5 +1,6 @@
 package io.github.webpubsub.client;
 
+import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.webpubsub.client.event.ServerMessageEvent;
 import io.github.webpubsub.client.support.RecordingListener;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -43,8 +43,8 @@ class ClientMalformedFrameTest {
                 .fixed("ws://localhost:" + server.actualPort() + "/client/hubs/h?access_token=x")).setMaxReconnectAttempts(0))) {
             client.addListener(events).start().join();
 
-            await().until(() -> !events.of(ServerMessageEvent.class).isEmpty());
-            assertThat(events.of(ServerMessageEvent.class)).extracting(e -> e.data().asText()).containsExactly("good");
+            await().until(() -> !events.of(WebPubSubEvent.ServerMessage.class).isEmpty());
+            assertThat(events.of(WebPubSubEvent.ServerMessage.class)).extracting(e -> e.data().asText()).containsExactly("good");
             assertThat(client.state()).isEqualTo(ClientState.CONNECTED);
             assertThat(client.connectionId()).isEqualTo("c1");
         }

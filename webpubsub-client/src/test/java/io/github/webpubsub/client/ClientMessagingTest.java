@@ -1,5 +1,6 @@
 package io.github.webpubsub.client;
 
+import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.webpubsub.client.event.ConnectedEvent;
-import io.github.webpubsub.client.event.GroupMessageEvent;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.client.support.RecordingListener;
 import io.github.webpubsub.emulator.WebPubSubEmulator;
@@ -75,8 +74,8 @@ class ClientMessagingTest {
         started(Clients.options(emulator.get(), "alice"));
 
         assertThat(client.state()).isEqualTo(ClientState.CONNECTED);
-        await().until(() -> !events.of(ConnectedEvent.class).isEmpty());
-        ConnectedEvent connected = events.of(ConnectedEvent.class).get(0);
+        await().until(() -> !events.of(WebPubSubEvent.Connected.class).isEmpty());
+        WebPubSubEvent.Connected connected = events.of(WebPubSubEvent.Connected.class).get(0);
         assertThat(connected.userId()).isEqualTo("alice");
         assertThat(connected.connectionId()).isEqualTo(client.connectionId());
         assertThat(emulator.get().connection(Clients.HUB, client.connectionId())).isPresent();
@@ -97,8 +96,8 @@ class ClientMessagingTest {
         peer.ok("client.sendToGroup", new JsonObject().put("client", "js1").put("group", "room1")
                 .put("dataType", "binary").put("data", Base64.getEncoder().encodeToString(new byte[] {1, 2, 3})));
 
-        await().until(() -> events.of(GroupMessageEvent.class).size() == 3);
-        List<GroupMessageEvent> messages = events.of(GroupMessageEvent.class);
+        await().until(() -> events.of(WebPubSubEvent.GroupMessage.class).size() == 3);
+        List<WebPubSubEvent.GroupMessage> messages = events.of(WebPubSubEvent.GroupMessage.class);
         assertThat(messages).allSatisfy(m -> {
             assertThat(m.group()).isEqualTo("room1");
             assertThat(m.fromUserId()).isEqualTo("bob");
@@ -108,7 +107,7 @@ class ClientMessagingTest {
         assertThat(messages.get(1).data().type()).isEqualTo(DataType.JSON);
         assertThat(new JsonObject(messages.get(1).data().asText())).isEqualTo(new JsonObject().put("n", 1));
         assertThat(messages.get(2).data()).isEqualTo(MessageData.binary(new byte[] {1, 2, 3}));
-        assertThat(messages).extracting(GroupMessageEvent::sequenceId).containsExactly(1L, 2L, 3L);
+        assertThat(messages).extracting(WebPubSubEvent.GroupMessage::sequenceId).containsExactly(1L, 2L, 3L);
     }
 
     @Test

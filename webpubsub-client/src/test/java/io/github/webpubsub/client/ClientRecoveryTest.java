@@ -14,11 +14,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.webpubsub.client.event.ConnectedEvent;
-import io.github.webpubsub.client.event.DisconnectedEvent;
-import io.github.webpubsub.client.event.GroupMessageEvent;
-import io.github.webpubsub.client.event.RejoinGroupFailedEvent;
-import io.github.webpubsub.client.event.WebPubSubListener;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.client.support.ClientsExtension;
 import io.github.webpubsub.client.support.RecordingListener;
@@ -59,7 +54,7 @@ class ClientRecoveryTest {
         sender.sendToGroup("orders", MessageData.text("order-2")).join();
         await().until(() -> receiverEvents.groupTexts().contains("order-2"));
         assertThat(receiverEvents.groupTexts()).containsExactly("order-1", "order-2");
-        assertThat(senderEvents.of(DisconnectedEvent.class)).isEmpty();
+        assertThat(senderEvents.of(WebPubSubEvent.Disconnected.class)).isEmpty();
     }
 
     @Test
@@ -68,9 +63,8 @@ class ClientRecoveryTest {
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger receiverDrops = new AtomicInteger();
         WebPubSubClient[] receiver = new WebPubSubClient[1];
-        WebPubSubListener collector = new WebPubSubListener() {
-            @Override
-            public void onGroupMessage(GroupMessageEvent event) {
+        WebPubSubListener collector = any -> {
+            if (any instanceof WebPubSubEvent.GroupMessage event) {
                 received.add(event.data().asText());
                 if (received.size() % 300 == 0 && receiver[0] != null) {
                     emulator.get().faults().drop(Clients.HUB, receiver[0].connectionId());
@@ -107,7 +101,7 @@ class ClientRecoveryTest {
         assertThat(senderDrops).isGreaterThanOrEqualTo(10);
         assertThat(emulator.get().connections(Clients.HUB)).filteredOn(c -> c.userId().equals("sender")
                 || c.userId().equals("receiver")).hasSize(2);
-        assertThat(senderEvents.of(DisconnectedEvent.class)).isEmpty();
+        assertThat(senderEvents.of(WebPubSubEvent.Disconnected.class)).isEmpty();
     }
 
     @Test
@@ -120,9 +114,9 @@ class ClientRecoveryTest {
 
         emulator.get().faults().close(Clients.HUB, first, 1008, "policy");
 
-        await().until(() -> events.of(ConnectedEvent.class).size() == 2);
+        await().until(() -> events.of(WebPubSubEvent.Connected.class).size() == 2);
         assertThat(client.connectionId()).isNotEqualTo(first);
-        assertThat(events.of(DisconnectedEvent.class)).singleElement().satisfies(d -> {
+        assertThat(events.of(WebPubSubEvent.Disconnected.class)).singleElement().satisfies(d -> {
             assertThat(d.connectionId()).isEqualTo(first);
             assertThat(d.closeCode()).isEqualTo(1008);
         });
@@ -131,7 +125,7 @@ class ClientRecoveryTest {
         WebPubSubClient other = started(Clients.options(emulator.get(), "bob"), new RecordingListener());
         other.sendToGroup("news", MessageData.text("still here")).join();
         await().until(() -> events.groupTexts().contains("still here"));
-        assertThat(events.of(RejoinGroupFailedEvent.class)).isEmpty();
+        assertThat(events.of(WebPubSubEvent.RejoinGroupFailed.class)).isEmpty();
     }
 
     @Test
@@ -150,16 +144,16 @@ class ClientRecoveryTest {
 
         emulator.get().faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
 
-        await().until(() -> events.of(ConnectedEvent.class).size() == 2);
-        assertThat(events.of(RejoinGroupFailedEvent.class)).singleElement().satisfies(failed -> {
+        await().until(() -> events.of(WebPubSubEvent.Connected.class).size() == 2);
+        assertThat(events.of(WebPubSubEvent.RejoinGroupFailed.class)).singleElement().satisfies(failed -> {
             assertThat(failed.group()).isEqualTo("vip");
             assertThat(failed.cause()).isInstanceOfSatisfying(SendFailedException.class,
                     e -> assertThat(e.errorName()).isEqualTo("Forbidden"));
         });
         // The rejoin result comes before the connected event, as in Microsoft's clients.
-        List<Object> all = events.all();
-        assertThat(all.indexOf(events.of(RejoinGroupFailedEvent.class).get(0)))
-                .isLessThan(all.indexOf(events.of(ConnectedEvent.class).get(1)));
+        List<WebPubSubEvent> all = events.all();
+        assertThat(all.indexOf(events.of(WebPubSubEvent.RejoinGroupFailed.class).get(0)))
+                .isLessThan(all.indexOf(events.of(WebPubSubEvent.Connected.class).get(1)));
         assertThat(urls.get()).isEqualTo(2);
     }
 
@@ -178,7 +172,7 @@ class ClientRecoveryTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> events.groupTexts().contains("during silence"));
         assertThat(client.connectionId()).isEqualTo(connection);
         assertThat(client.state()).isEqualTo(ClientState.CONNECTED);
-        assertThat(events.of(DisconnectedEvent.class)).isEmpty();
+        assertThat(events.of(WebPubSubEvent.Disconnected.class)).isEmpty();
         assertThat(events.groupTexts()).containsExactly("during silence");
     }
 
@@ -192,8 +186,8 @@ class ClientRecoveryTest {
         emulator.get().faults().refuseRecoveries(1);
         emulator.get().faults().drop(Clients.HUB, first);
 
-        await().until(() -> events.of(ConnectedEvent.class).size() == 2);
-        assertThat(events.of(DisconnectedEvent.class)).singleElement()
+        await().until(() -> events.of(WebPubSubEvent.Connected.class).size() == 2);
+        assertThat(events.of(WebPubSubEvent.Disconnected.class)).singleElement()
                 .satisfies(d -> assertThat(d.closeCode()).isEqualTo(1008));
         assertThat(emulator.get().connection(Clients.HUB, client.connectionId()).orElseThrow().groups())
                 .containsExactly("g");

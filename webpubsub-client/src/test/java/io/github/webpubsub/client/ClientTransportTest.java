@@ -55,7 +55,8 @@ class ClientTransportTest {
     void aCustomTrustStoreLetsTheClientConnectOverWss() {
         RecordingListener events = new RecordingListener();
         try (WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions
-                .of(ClientAccessUrlProvider.fixed(secureUrl("alice"))).setTrustOptions(tls.trust()))) {
+                .of(ClientAccessUrlProvider.fixed(secureUrl("alice")))
+                .setWebSocketOptions(WebPubSubClientOptions.defaultWebSocketOptions().setTrustOptions(tls.trust())))) {
             client.addListener(events).start().join();
             client.joinGroup("secure").join();
             client.sendToGroup("secure", MessageData.text("over tls")).join();
@@ -68,8 +69,10 @@ class ClientTransportTest {
         RecordingListener events = new RecordingListener();
         try (ConnectProxy proxy = new ConnectProxy();
                 WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions
-                        .of(ClientAccessUrlProvider.fixed(secureUrl("bob"))).setTrustOptions(tls.trust())
-                        .setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost("localhost").setPort(proxy.port())))) {
+                        .of(ClientAccessUrlProvider.fixed(secureUrl("bob")))
+                        .setWebSocketOptions(WebPubSubClientOptions.defaultWebSocketOptions().setTrustOptions(tls.trust())
+                                .setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost("localhost")
+                                        .setPort(proxy.port()))))) {
             client.addListener(events).start().join();
             client.joinGroup("proxied").join();
             client.sendToGroup("proxied", MessageData.text("via proxy")).join();

@@ -1,5 +1,6 @@
 package io.github.webpubsub.client;
 
+import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.webpubsub.client.event.ConnectedEvent;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.client.support.ClientsExtension;
 import io.github.webpubsub.client.support.RecordingListener;
@@ -57,7 +57,7 @@ class SecretsInLogsTest {
         e.faults().drop(Clients.HUB, client.connectionId());
         await().until(() -> client.state() == ClientState.CONNECTED);
         e.faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
-        await().until(() -> events.of(ConnectedEvent.class).size() == 2);
+        await().until(() -> events.of(WebPubSubEvent.Connected.class).size() == 2);
         client.stop().join();
 
         String wrongKey = e.connectionString().replace(e.accessKey(), WebPubSubEmulator.randomAccessKey());

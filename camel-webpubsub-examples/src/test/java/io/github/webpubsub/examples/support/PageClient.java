@@ -14,8 +14,7 @@ import io.github.webpubsub.client.SendResult;
 import io.github.webpubsub.client.WebPubSubClient;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubProtocol;
-import io.github.webpubsub.client.event.GroupMessageEvent;
-import io.github.webpubsub.client.event.WebPubSubListener;
+import io.github.webpubsub.client.WebPubSubEvent;
 import io.vertx.core.json.JsonObject;
 
 /** Does what the chat page does, from Java: negotiates a URL with the example, then joins the chat over it. */
@@ -29,9 +28,8 @@ public final class PageClient implements AutoCloseable {
     private PageClient(String url) {
         client = WebPubSubClient.create(WebPubSubClientOptions.of(ClientAccessUrlProvider.fixed(url))
                 .setProtocol(WebPubSubProtocol.JSON));
-        client.addListener(new WebPubSubListener() {
-            @Override
-            public void onGroupMessage(GroupMessageEvent event) {
+        client.addListener(any -> {
+            if (any instanceof WebPubSubEvent.GroupMessage event) {
                 lines.add(event.fromUserId() + ": " + event.data().asText());
             }
         });

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.github.webpubsub.client.WebPubSubClient;
 import io.github.webpubsub.client.WebPubSubClientOptions;
-import io.github.webpubsub.client.event.WebPubSubListener;
+import io.github.webpubsub.client.WebPubSubListener;
 
 /** Creates clients for a test and closes every one of them after it. */
 public final class ClientsExtension implements AfterEachCallback {

@@ -182,8 +182,12 @@ public final class ConnectionLifecycle {
         }
     }
 
+    /**
+     * Closes the TCP connection from the head of the pipeline, past the WebSocket handlers that would otherwise send
+     * a close frame (1000) first: the client must see a loss, not a close. Vert.x has no public API for this.
+     */
     private static void cut(ServerWebSocket socket) {
-        ((WebSocketInternal) socket).channelHandlerContext().channel().close();
+        ((WebSocketInternal) socket).channelHandlerContext().pipeline().firstContext().close();
     }
 
     private static String truncateReason(String reason) {

@@ -1,0 +1,557 @@
+package io.github.webpubsub.client.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.webpubsub.client.ClientState;
+import io.github.webpubsub.client.SendFailedException;
+import io.github.webpubsub.client.SendResult;
+import io.github.webpubsub.client.WebPubSubClientOptions;
+import io.github.webpubsub.client.WebPubSubEvent;
+import io.github.webpubsub.client.internal.codec.ClientFrame;
+import io.github.webpubsub.client.internal.codec.MalformedFrameException;
+import io.github.webpubsub.client.internal.codec.ServerFrame;
+import io.github.webpubsub.client.internal.delivery.EventDelivery;
+import io.github.webpubsub.client.internal.inbox.Inbox;
+import io.github.webpubsub.client.internal.send.RequestSender;
+import io.github.webpubsub.client.internal.transport.Transport;
+import io.github.webpubsub.client.internal.transport.TransportFactory;
+import io.github.webpubsub.client.internal.transport.TransportListener;
+import io.github.webpubsub.client.internal.util.Backoff;
+import io.github.webpubsub.client.internal.util.EventLoopCalls;
+import io.github.webpubsub.client.internal.util.Failures;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * The client's state machine: opens connections, decides after every drop whether to recover the connection or
+ * start a new one, and stops for good when the service refuses the credential or the attempts run out.
+ * <p>
+ * It sits on top: it tells the sender and the inbox which transport is current, and they write down to it. Each
+ * socket attempt gets a generation number; what a socket that is no longer current reports is ignored, which keeps
+ * late events of an abandoned socket from disturbing its successor. Everything here runs on the client's event loop.
+ */
+final class ConnectionStateMachine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionStateMachine.class);
+    private static final int POLICY_VIOLATION = 1008;
+    private static final short NORMAL_CLOSURE = 1000;
+
+    private final WebPubSubClientOptions options;
+    private final Vertx vertx;
+    private final Context context;
+    private final Executor completions;
+    private final boolean reliable;
+    private final TransportFactory transports;
+    private final RequestSender sender;
+    private final Inbox inbox;
+    private final EventDelivery delivery;
+    private final GroupSet groups;
+    private final Backoff reconnectBackoff;
+
+    private volatile ClientState state = ClientState.STOPPED;
+    private Transport transport;
+    private int generation;
+    /** The socket of a new connection is open, but the service has not sent {@code connected} yet. */
+    private boolean awaitingConnected;
+    private boolean recoveryAttempt;
+
+    private String connectionUrl;
+    private volatile String connectionId;
+    private volatile String userId;
+    private String reconnectionToken;
+    private String disconnectReason;
+    private volatile String lastProblem;
+    private int failedAttempts;
+
+    /** When the socket now open was opened, and whether it was a recovery: a recovery must prove itself stable. */
+    private long socketOpenedNanos;
+    private boolean socketIsRecovery;
+    private boolean socketCarriedMessage;
+    /** When the current run of recovery attempts began: the first drop, not the latest. 0 when none runs. */
+    private long recoveryStartedNanos;
+    private long lastRecoveryAttemptNanos;
+
+    private long attemptTimer = -1;
+    private long connectedTimer = -1;
+
+    private CompletableFuture<Void> started;
+    private CompletableFuture<Void> stopped;
+    private String stopReason;
+
+    ConnectionStateMachine(WebPubSubClientOptions options, Vertx vertx, Context context, Executor completions,
+            TransportFactory transports, RequestSender sender, Inbox inbox, EventDelivery delivery, GroupSet groups) {
+        this.options = options;
+        this.vertx = vertx;
+        this.context = context;
+        this.completions = completions;
+        this.reliable = options.getProtocol().reliable();
+        this.transports = transports;
+        this.sender = sender;
+        this.inbox = inbox;
+        this.delivery = delivery;
+        this.groups = groups;
+        this.reconnectBackoff = new Backoff(options.getReconnectDelay(), options.getMaxReconnectDelay());
+    }
+
+    ClientState state() {
+        return state;
+    }
+
+    String connectionId() {
+        return connectionId;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    String lastProblem() {
+        return lastProblem;
+    }
+
+    /** Whether requests can be accepted: the client is started and not stopping. */
+    boolean accepting() {
+        return state != ClientState.STOPPED && state != ClientState.STOPPING;
+    }
+
+    // ---- start and stop ----------------------------------------------------------------------------------------
+
+    /** Starts connecting; the stage completes at the first {@code connected}, or fails if the client stops first. */
+    CompletableFuture<Void> start() {
+        if (state == ClientState.STOPPING) {
+            return stopped.thenCompose(v -> EventLoopCalls.call(context, this::start));
+        }
+        if (state != ClientState.STOPPED) {
+            return started;
+        }
+        started = new CompletableFuture<>();
+        stopped = null;
+        stopReason = null;
+        failedAttempts = 0;
+        recoveryStartedNanos = 0;
+        inbox.start();
+        moveTo(ClientState.CONNECTING, "start requested");
+        openNewConnection();
+        return started;
+    }
+
+    /** Closes the connection; idempotent. The stage completes once the client is stopped. */
+    CompletableFuture<Void> stop() {
+        if (state == ClientState.STOPPED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (state == ClientState.STOPPING) {
+            return stopped;
+        }
+        beginStop("Stopped by the application");
+        return stopped;
+    }
+
+    private void beginStop(String reason) {
+        stopped = new CompletableFuture<>();
+        stopReason = reason;
+        moveTo(ClientState.STOPPING, reason);
+        cancelTimer(attemptTimer);
+        attemptTimer = -1;
+        int closing = ++generation;
+        Transport open = transport;
+        if (open != null) {
+            open.close(NORMAL_CLOSURE, "Client stopped").onComplete(ar -> {
+                if (closing == generation) {
+                    finishStop();
+                }
+            });
+        } else {
+            finishStop();
+        }
+    }
+
+    private void finishStop() {
+        cancelTimer(connectedTimer);
+        connectedTimer = -1;
+        transport = null;
+        inbox.stop();
+        sender.failAll(SendFailedException.STOPPED, stopReason);
+        if (connectionId != null) {
+            delivery.emit(new WebPubSubEvent.Disconnected(connectionId, userId, (int) NORMAL_CLOSURE, stopReason));
+        }
+        clearConnection();
+        delivery.emit(new WebPubSubEvent.Stopped(stopReason));
+        moveTo(ClientState.STOPPED, stopReason);
+        if (!started.isDone()) {
+            IllegalStateException failure = new IllegalStateException("The client stopped before connecting: " + stopReason);
+            CompletableFuture<Void> start = started;
+            completions.execute(() -> start.completeExceptionally(failure));
+        }
+        CompletableFuture<Void> done = stopped;
+        completions.execute(() -> done.complete(null));
+    }
+
+    // ---- opening sockets ---------------------------------------------------------------------------------------
+
+    private void openNewConnection() {
+        int attempt = ++generation;
+        recoveryAttempt = false;
+        CompletionStage<String> url;
+        try {
+            url = options.getCredential().clientAccessUrl();
+        } catch (RuntimeException e) {
+            url = CompletableFuture.failedFuture(e);
+        }
+        url.whenComplete((clientAccessUrl, error) -> context.runOnContext(v -> {
+            if (attempt != generation || !connecting()) {
+                return;
+            }
+            if (error != null || clientAccessUrl == null) {
+                String why = error == null ? "the provider returned no URL" : Failures.describe(error);
+                connectFailed(new IllegalStateException("No client access URL: " + why), false);
+                return;
+            }
+            connectionUrl = clientAccessUrl;
+            connect(clientAccessUrl, attempt, false);
+        }));
+    }
+
+    private void recover() {
+        int attempt = ++generation;
+        recoveryAttempt = true;
+        lastRecoveryAttemptNanos = System.nanoTime();
+        LOG.info("Recovering connection {}", connectionId);
+        connect(RecoveryUrl.of(connectionUrl, connectionId, reconnectionToken), attempt, true);
+    }
+
+    private void connect(String url, int attempt, boolean recovery) {
+        transports.open(url, new SocketEvents(attempt)).onComplete(ar -> {
+            if (attempt != generation || !connecting()) {
+                if (ar.succeeded()) {
+                    ar.result().abandon();
+                }
+                return;
+            }
+            if (ar.failed()) {
+                connectFailed(ar.cause(), recovery);
+            } else {
+                opened(ar.result(), attempt, recovery);
+            }
+        });
+    }
+
+    private boolean connecting() {
+        return state == ClientState.CONNECTING || state == ClientState.RECONNECTING || state == ClientState.RECOVERING;
+    }
+
+    private void opened(Transport socket, int attempt, boolean recovery) {
+        transport = socket;
+        socketOpenedNanos = System.nanoTime();
+        socketIsRecovery = recovery;
+        socketCarriedMessage = false;
+        inbox.attach(socket);
+        if (recovery) {
+            failedAttempts = 0;
+            moveTo(ClientState.CONNECTED, "connection " + connectionId + " recovered");
+            sender.attach(socket);
+            delivery.emit(new WebPubSubEvent.Recovered(connectionId));
+        } else {
+            awaitingConnected = true;
+            connectedTimer = vertx.setTimer(options.getConnectTimeout().toMillis(), t -> {
+                connectedTimer = -1;
+                if (attempt == generation && awaitingConnected) {
+                    abandonSocket("the service sent no 'connected' message within " + options.getConnectTimeout());
+                }
+            });
+        }
+    }
+
+    private void connectFailed(Throwable cause, boolean recovery) {
+        transport = null;
+        lastProblem = Failures.describe(cause);
+        if (recovery) {
+            if (recoveryWindowOpen()) {
+                LOG.info("Recovery of connection {} failed ({}); trying again", connectionId, Failures.describe(cause));
+                scheduleRecovery();
+            } else {
+                connectionEnded(null, "could not be recovered within " + options.getRecoveryWindow() + ": "
+                        + Failures.describe(cause));
+            }
+            return;
+        }
+        int status = Failures.rejectedStatus(cause);
+        if (status == 401 || status == 403) {
+            String reason = "The service rejected the credential (HTTP " + status + ")" + Failures.rejectionDetail(cause);
+            if (options.isRetryOnAuthFailure()) {
+                LOG.warn("{}; trying again in {}", reason, options.getAuthFailureRetryDelay());
+                scheduleAttempt(options.getAuthFailureRetryDelay().toMillis(), this::openNewConnection);
+            } else {
+                LOG.error("{}; stopping", reason);
+                beginStop(reason);
+            }
+            return;
+        }
+        failedAttempts++;
+        int allowed = options.isAutoReconnect() ? options.getMaxReconnectAttempts() : 0;
+        if (allowed >= 0 && failedAttempts > allowed) {
+            String reason = "Could not connect after " + failedAttempts + " attempt(s): " + Failures.describe(cause);
+            LOG.error("{}; stopping", reason);
+            beginStop(reason);
+            return;
+        }
+        long delay = reconnectBackoff.delayMillis(failedAttempts);
+        LOG.warn("Connection attempt {} failed ({}); next in {} ms", failedAttempts, Failures.describe(cause), delay);
+        scheduleAttempt(delay, this::openNewConnection);
+    }
+
+    private void scheduleAttempt(long delayMillis, Runnable attempt) {
+        cancelTimer(attemptTimer);
+        attemptTimer = vertx.setTimer(Math.max(1, delayMillis), t -> {
+            attemptTimer = -1;
+            if (connecting()) {
+                attempt.run();
+            }
+        });
+    }
+
+    /** The next recovery attempt, never sooner than the recovery delay after the one before. */
+    private void scheduleRecovery() {
+        long sinceLast = System.nanoTime() - lastRecoveryAttemptNanos;
+        long waitNanos = Math.max(0, options.getRecoveryDelay().toNanos() - sinceLast);
+        scheduleAttempt(waitNanos / 1_000_000, this::recover);
+    }
+
+    // ---- frames, routed by the transport -----------------------------------------------------------------------
+
+    /** What one socket reports; stale once a later attempt has begun. */
+    private final class SocketEvents implements TransportListener {
+        private final int attempt;
+
+        SocketEvents(int attempt) {
+            this.attempt = attempt;
+        }
+
+        private boolean current() {
+            return attempt == generation;
+        }
+
+        @Override
+        public void onConnected(ServerFrame.Connected connected) {
+            if (current()) {
+                connectedFrame(connected, attempt);
+            }
+        }
+
+        @Override
+        public void onDisconnectedNotice(ServerFrame.Disconnected disconnected) {
+            if (current()) {
+                disconnectReason = disconnected.message();
+                LOG.info("The service is closing connection {}: {}", connectionId, disconnectReason);
+            }
+        }
+
+        @Override
+        public void onAck(ServerFrame.Ack ack) {
+            if (current()) {
+                sender.onAck(ack);
+            }
+        }
+
+        @Override
+        public void onMessage(ServerFrame.Message message) {
+            if (current()) {
+                socketCarriedMessage = true;
+                inbox.onMessage(message, connectionId, userId);
+            }
+        }
+
+        @Override
+        public void onMalformed(MalformedFrameException malformed) {
+            if (current()) {
+                inbox.onMalformed(malformed, connectionId);
+            }
+        }
+
+        @Override
+        public void onWritable() {
+            if (current()) {
+                sender.onWritable();
+            }
+        }
+
+        @Override
+        public void onClosed(Integer closeCode, String reason) {
+            if (current()) {
+                String why = disconnectReason != null ? disconnectReason : reason;
+                socketGone(closeCode, why);
+            }
+        }
+    }
+
+    private void connectedFrame(ServerFrame.Connected connected, int attempt) {
+        if (!awaitingConnected) {
+            // The service may announce a recovered connection again, with a fresh token: the same connection.
+            if (!connected.connectionId().equals(connectionId)) {
+                LOG.warn("Ignored a 'connected' frame for connection {} on connection {}", connected.connectionId(),
+                        connectionId);
+            } else if (connected.reconnectionToken() != null) {
+                reconnectionToken = connected.reconnectionToken();
+                LOG.debug("Connection {} confirmed, with a new reconnection token", connectionId);
+            } else if (reliable) {
+                LOG.warn("Connection {} was announced again without a reconnection token; keeping the one it had",
+                        connectionId);
+            }
+            return;
+        }
+        awaitingConnected = false;
+        cancelTimer(connectedTimer);
+        connectedTimer = -1;
+        connectionId = connected.connectionId();
+        userId = connected.userId();
+        reconnectionToken = connected.reconnectionToken();
+        if (reliable && reconnectionToken == null) {
+            LOG.warn("Connection {} came without a reconnection token: a drop will need a new connection", connectionId);
+        }
+        failedAttempts = 0;
+        recoveryStartedNanos = 0;
+        inbox.newConnection();
+        moveTo(ClientState.CONNECTED, "connection " + connectionId + (userId == null ? "" : " for user " + userId));
+        CompletionStage<Void> rejoined = options.isAutoRejoinGroups() ? rejoinGroups()
+                : CompletableFuture.completedFuture(null);
+        sender.attach(transport);
+        WebPubSubEvent.Connected event = new WebPubSubEvent.Connected(connectionId, userId);
+        rejoined.whenComplete((v, e) -> context.runOnContext(x -> {
+            if (attempt == generation) {
+                delivery.emit(event);
+                CompletableFuture<Void> start = started;
+                completions.execute(() -> start.complete(null));
+            }
+        }));
+    }
+
+    /** Joins the application's groups again on a new connection; each failure is reported before "connected". */
+    private CompletionStage<Void> rejoinGroups() {
+        List<CompletableFuture<Void>> joins = new ArrayList<>();
+        String connection = connectionId;
+        List<String> wanted = groups.snapshot();
+        // Ahead of the queue, last first, so that they go out in the order they were joined.
+        for (int i = wanted.size() - 1; i >= 0; i--) {
+            String group = wanted.get(i);
+            CompletableFuture<SendResult> join = new CompletableFuture<>();
+            sender.submitAhead(ackId -> new ClientFrame.JoinGroup(group, ackId), join);
+            joins.add(join.handle((ok, error) -> {
+                if (error != null) {
+                    LOG.warn("Could not join group '{}' again: {}", group, error.getMessage());
+                    delivery.emit(new WebPubSubEvent.RejoinGroupFailed(connection, group, error));
+                }
+                return null;
+            }));
+        }
+        return CompletableFuture.allOf(joins.toArray(CompletableFuture[]::new));
+    }
+
+    // ---- losing sockets ----------------------------------------------------------------------------------------
+
+    /**
+     * Gives up on a socket that never became a connection in time: it counts as dropped. Its TCP connection is not
+     * waited for.
+     */
+    private void abandonSocket(String why) {
+        Transport stale = transport;
+        generation++;
+        LOG.warn("Abandoning the socket of connection {}: {}", connectionId, why);
+        if (stale != null) {
+            stale.abandon();
+        }
+        socketGone(null, why);
+    }
+
+    private void socketGone(Integer code, String why) {
+        transport = null;
+        lastProblem = why + (code == null ? "" : " (close code " + code + ")");
+        disconnectReason = null;
+        cancelTimer(connectedTimer);
+        connectedTimer = -1;
+        inbox.detach();
+        sender.detach();
+        if (state == ClientState.STOPPING) {
+            finishStop();
+            return;
+        }
+        boolean wasConnected = state == ClientState.CONNECTED;
+        if (awaitingConnected || (!wasConnected && !recoveryAttempt)) {
+            awaitingConnected = false;
+            connectFailed(new IllegalStateException("socket closed before 'connected' (" + why + ")"), false);
+            return;
+        }
+        if (wasConnected && (recoveryStartedNanos == 0 || recoveredSocketWasStable())) {
+            // A fresh drop: the first attempt goes at once. A recovered socket that closed again at once continues
+            // the old run of attempts instead, spaced and within the old window.
+            recoveryStartedNanos = System.nanoTime();
+            lastRecoveryAttemptNanos = recoveryStartedNanos - options.getRecoveryDelay().toNanos();
+        }
+        if (recoverable(code)) {
+            if (wasConnected) {
+                moveTo(ClientState.RECOVERING, "connection " + connectionId + " dropped (" + why + ")");
+                delivery.emit(new WebPubSubEvent.Recovering(connectionId, code, why));
+            }
+            scheduleRecovery();
+        } else {
+            connectionEnded(code, why);
+        }
+    }
+
+    /** A recovered socket proves itself by carrying a message, or by staying open for a recovery delay. */
+    private boolean recoveredSocketWasStable() {
+        return !socketIsRecovery || socketCarriedMessage
+                || System.nanoTime() - socketOpenedNanos >= options.getRecoveryDelay().toNanos();
+    }
+
+    private boolean recoverable(Integer code) {
+        return reliable && connectionId != null && reconnectionToken != null && connectionUrl != null
+                && (code == null || code != POLICY_VIOLATION) && recoveryWindowOpen();
+    }
+
+    private boolean recoveryWindowOpen() {
+        return recoveryStartedNanos != 0
+                && System.nanoTime() - recoveryStartedNanos < options.getRecoveryWindow().toNanos();
+    }
+
+    /** The connection is gone for good: tell the listeners, then open a new one or stop. */
+    private void connectionEnded(Integer code, String why) {
+        LOG.info("Connection {} ended: {}", connectionId, why);
+        delivery.emit(new WebPubSubEvent.Disconnected(connectionId, userId, code, why));
+        clearConnection();
+        inbox.newConnection();
+        recoveryStartedNanos = 0;
+        if (!options.isAutoReconnect()) {
+            beginStop("Connection ended (" + why + ") and autoReconnect is off");
+            return;
+        }
+        moveTo(ClientState.RECONNECTING, "opening a new connection");
+        scheduleAttempt(reconnectBackoff.delayMillis(1), this::openNewConnection);
+    }
+
+    private void clearConnection() {
+        connectionId = null;
+        userId = null;
+        reconnectionToken = null;
+        awaitingConnected = false;
+    }
+
+    private void cancelTimer(long timer) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private void moveTo(ClientState next, String why) {
+        if (state != next) {
+            LOG.info("{} -> {}: {}", state, next, why);
+            state = next;
+        }
+    }
+}

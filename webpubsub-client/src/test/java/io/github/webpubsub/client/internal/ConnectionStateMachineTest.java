@@ -1,0 +1,383 @@
+package io.github.webpubsub.client.internal;
+
+import static io.github.webpubsub.client.internal.EngineHarness.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.webpubsub.client.ClientState;
+import io.github.webpubsub.client.MessageData;
+import io.github.webpubsub.client.SendFailedException;
+import io.github.webpubsub.client.SendResult;
+import io.github.webpubsub.client.WebPubSubEvent;
+import io.github.webpubsub.client.internal.fake.FakeTransport;
+import io.github.webpubsub.client.internal.fake.FakeTransportFactory.PendingOpen;
+
+/**
+ * The state machine driven frame by frame over fake sockets: every transition, and every way a socket can go away in
+ * each state. No network, so each test takes milliseconds.
+ */
+class ConnectionStateMachineTest {
+
+    /** Starts the client and completes its first connection. */
+    private static FakeTransport connect(EngineHarness engine) throws Exception {
+        CompletableFuture<Void> start = engine.client.start();
+        FakeTransport socket = engine.sockets.nextOpen(WAIT).accept();
+        socket.connected("c1", "alice", "token-1");
+        start.get(5, TimeUnit.SECONDS);
+        return socket;
+    }
+
+    private static boolean isRecovery(String url) {
+        return url.contains("awps_connection_id=");
+    }
+
+    @Test
+    void aSocketThatClosesBeforeConnectedCountsAsAFailedAttemptAndANewConnectionIsTried() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            CompletableFuture<Void> start = engine.client.start();
+            engine.sockets.nextOpen(WAIT).accept().close(1011, "busy");
+
+            PendingOpen retry = engine.sockets.nextOpen(WAIT);
+            assertThat(isRecovery(retry.url())).isFalse();
+            assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTING);
+            retry.accept().connected("c2", "alice", "t");
+            start.get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.connectionId()).isEqualTo("c2");
+        }
+    }
+
+    @Test
+    void aSocketLostWithoutACloseFrameIsRecoveredAndReportedWithNoCloseCode() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            connect(engine).close(null, "the connection was lost without a close frame");
+
+            PendingOpen recovery = engine.sockets.nextOpen(WAIT);
+            assertThat(recovery.url()).contains("awps_connection_id=c1").contains("awps_reconnection_token=token-1");
+            await().until(() -> !engine.events.of(WebPubSubEvent.Recovering.class).isEmpty());
+            assertThat(engine.events.of(WebPubSubEvent.Recovering.class)).singleElement().satisfies(recovering -> {
+                assertThat(recovering.closeCode()).isNull();
+                assertThat(recovering.reason()).contains("lost without a close frame");
+            });
+            recovery.accept();
+            await().until(() -> !engine.events.of(WebPubSubEvent.Recovered.class).isEmpty());
+            assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
+            assertThat(engine.client.connectionId()).isEqualTo("c1");
+            assertThat(engine.events.of(WebPubSubEvent.Disconnected.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void aRecoveredSocketThatClosesAtOnceIsRetriedNoSoonerThanTheRecoveryDelayAndTheWindowRunsFromTheFirstDrop()
+            throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofMillis(200))
+                .setRecoveryWindow(Duration.ofMillis(1500)))) {
+            long firstDrop = System.nanoTime();
+            connect(engine).close(1011, "flapping");
+            int recoveries = 0;
+            long previous = 0;
+            PendingOpen open;
+            while (true) {
+                open = engine.sockets.nextOpen(WAIT);
+                if (!isRecovery(open.url())) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (recoveries > 0) {
+                    // The service accepts and closes again at once: the next try waits the recovery delay.
+                    assertThat(Duration.ofNanos(now - previous)).isGreaterThanOrEqualTo(Duration.ofMillis(180));
+                }
+                previous = now;
+                recoveries++;
+                assertThat(recoveries).as("recovery attempts").isLessThan(20);
+                open.accept().close(1011, "flapping");
+            }
+            // 1.5 s of window at one try per 200 ms: about eight tries, then a new connection.
+            assertThat(recoveries).isBetween(4, 10);
+            assertThat(Duration.ofNanos(System.nanoTime() - firstDrop)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+            assertThat(engine.events.of(WebPubSubEvent.Disconnected.class)).singleElement()
+                    .satisfies(d -> assertThat(d.connectionId()).isEqualTo("c1"));
+            open.accept().connected("c2", "alice", "t2");
+            await().until(() -> engine.events.of(WebPubSubEvent.Connected.class).size() == 2);
+        }
+    }
+
+    @Test
+    void aDropDuringARecoveryAttemptIsRetriedWithinTheWindow() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            connect(engine).close(null, "lost");
+            engine.sockets.nextOpen(WAIT).refuse(new IllegalStateException("connection refused"));
+
+            PendingOpen second = engine.sockets.nextOpen(WAIT);
+            assertThat(isRecovery(second.url())).isTrue();
+            assertThat(engine.client.state()).isEqualTo(ClientState.RECOVERING);
+            second.accept();
+            await().until(() -> engine.client.state() == ClientState.CONNECTED);
+            assertThat(engine.client.connectionId()).isEqualTo("c1");
+        }
+    }
+
+    @Test
+    void aPolicyViolationCloseEndsTheConnectionAndOpensANewOne() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            connect(engine).close(1008, "The connection could not be recovered.");
+
+            PendingOpen open = engine.sockets.nextOpen(WAIT);
+            assertThat(isRecovery(open.url())).isFalse();
+            await().until(() -> !engine.events.of(WebPubSubEvent.Disconnected.class).isEmpty());
+            assertThat(engine.events.of(WebPubSubEvent.Disconnected.class)).singleElement().isEqualTo(
+                    new WebPubSubEvent.Disconnected("c1", "alice", 1008, "The connection could not be recovered."));
+            assertThat(engine.events.of(WebPubSubEvent.Recovering.class)).isEmpty();
+            open.accept().connected("c2", "alice", "t2");
+            await().until(() -> "c2".equals(engine.client.connectionId()));
+        }
+    }
+
+    @Test
+    void aRecoveryWindowThatRunsOutWhileTheServiceIsUnreachableEndsInANewConnection() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryWindow(Duration.ofMillis(600)))) {
+            connect(engine).close(null, "lost");
+            PendingOpen open;
+            int refused = 0;
+            while (isRecovery((open = engine.sockets.nextOpen(WAIT)).url())) {
+                open.refuse(new IllegalStateException("unreachable"));
+                refused++;
+                assertThat(refused).isLessThan(10);
+            }
+            assertThat(refused).isGreaterThanOrEqualTo(2);
+            await().until(() -> !engine.events.of(WebPubSubEvent.Disconnected.class).isEmpty());
+            assertThat(engine.events.of(WebPubSubEvent.Disconnected.class).get(0).reason())
+                    .contains("could not be recovered within");
+            assertThat(engine.client.state()).isEqualTo(ClientState.RECONNECTING);
+        }
+    }
+
+    @Test
+    void aSecondConnectedFrameNeitherReplacesTheConnectionNorDropsItsReconnectionToken() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = connect(engine);
+            socket.connected("someone-else", "mallory", "stolen");
+            socket.connected("c1", "alice", null);
+            socket.groupMessage("g", "after", 1);
+            await().until(() -> engine.events.groupTexts().contains("after"));
+            assertThat(engine.client.connectionId()).isEqualTo("c1");
+            assertThat(engine.client.userId()).isEqualTo("alice");
+            assertThat(engine.events.of(WebPubSubEvent.Connected.class)).hasSize(1);
+
+            socket.close(null, "lost");
+            PendingOpen recovery = engine.sockets.nextOpen(WAIT);
+            assertThat(recovery.url()).contains("awps_connection_id=c1").contains("awps_reconnection_token=token-1");
+        }
+    }
+
+    @Test
+    void aRecoveryConfirmationCarriesTheNewReconnectionTokenForTheNextRecovery() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            connect(engine).close(null, "lost");
+            FakeTransport recovered = engine.sockets.nextOpen(WAIT).accept();
+            recovered.connected("c1", "alice", "token-2");
+            recovered.groupMessage("g", "m", 1);
+            await().until(() -> engine.events.groupTexts().contains("m"));
+            recovered.close(null, "lost again");
+            assertThat(engine.sockets.nextOpen(WAIT).url()).contains("awps_reconnection_token=token-2");
+        }
+    }
+
+    @Test
+    void stopWhileTheFirstSocketIsOpeningFailsStartAndStops() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            CompletableFuture<Void> start = engine.client.start();
+            PendingOpen open = engine.sockets.nextOpen(WAIT);
+            engine.client.stop().get(5, TimeUnit.SECONDS);
+
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+            assertThatThrownBy(() -> start.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasMessageContaining("stopped before connecting");
+            FakeTransport late = open.accept();
+            await().until(late::closedByClient);
+            assertThat(engine.events.of(WebPubSubEvent.Stopped.class)).hasSize(1);
+            assertThat(engine.events.of(WebPubSubEvent.Disconnected.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void stopWhileAwaitingConnectedClosesTheSocket() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            CompletableFuture<Void> start = engine.client.start();
+            FakeTransport socket = engine.sockets.nextOpen(WAIT).accept();
+            await().until(() -> engine.sockets.urls().size() == 1);
+            engine.client.stop().get(5, TimeUnit.SECONDS);
+            assertThat(socket.closedByClient()).isTrue();
+            assertThatThrownBy(() -> start.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+        }
+    }
+
+    @Test
+    void stopWhileConnectedFailsWaitingSendsAndReportsDisconnectedThenStopped() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = connect(engine);
+            CompletableFuture<SendResult> unacked = engine.client.sendToGroup("g", MessageData.text("x"));
+            await().until(() -> socket.written("sendToGroup").size() == 1);
+
+            engine.client.stop().get(5, TimeUnit.SECONDS);
+            assertThat(socket.closedByClient()).isTrue();
+            assertThatThrownBy(() -> unacked.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(SendFailedException.class,
+                            e -> assertThat(e.errorName()).isEqualTo(SendFailedException.STOPPED));
+            await().until(() -> engine.events.all().size() == 3);
+            assertThat(engine.events.all()).containsExactly(new WebPubSubEvent.Connected("c1", "alice"),
+                    new WebPubSubEvent.Disconnected("c1", "alice", 1000, "Stopped by the application"),
+                    new WebPubSubEvent.Stopped("Stopped by the application"));
+        }
+    }
+
+    @Test
+    void stopWhileRecoveringStopsWithoutAnotherAttempt() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            connect(engine).close(null, "lost");
+            PendingOpen recovery = engine.sockets.nextOpen(WAIT);
+            engine.client.stop().get(5, TimeUnit.SECONDS);
+            recovery.accept();
+
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+            assertThat(engine.sockets.maybeNextOpen(Duration.ofMillis(500))).isNull();
+            await().until(() -> !engine.events.of(WebPubSubEvent.Stopped.class).isEmpty());
+        }
+    }
+
+    @Test
+    void stopWhileReconnectingCancelsTheNextAttempt() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setReconnectDelay(Duration.ofMillis(300))
+                .setMaxReconnectDelay(Duration.ofMillis(300)))) {
+            connect(engine).close(1008, "gone");
+            await().until(() -> engine.client.state() == ClientState.RECONNECTING);
+            engine.client.stop().get(5, TimeUnit.SECONDS);
+
+            assertThat(engine.sockets.maybeNextOpen(Duration.ofMillis(800))).isNull();
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+        }
+    }
+
+    @Test
+    void aRefusedHandshakeOf403StopsTheClientWithTheReason() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            CompletableFuture<Void> start = engine.client.start();
+            engine.sockets.nextOpen(WAIT).refuse(new io.vertx.core.http.UpgradeRejectedException("refused", 403,
+                    io.vertx.core.MultiMap.caseInsensitiveMultiMap(), null));
+
+            assertThatThrownBy(() -> start.get(5, TimeUnit.SECONDS)).hasMessageContaining("HTTP 403");
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+            assertThat(engine.sockets.maybeNextOpen(Duration.ofMillis(500))).isNull();
+        }
+    }
+
+    @Test
+    void requestsQueuedDuringRecoveryWaitForTheRecoveredSocketAndKeepTheirAckIds() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = connect(engine);
+            CompletableFuture<SendResult> inFlight = engine.client.sendToGroup("g", MessageData.text("a"));
+            await().until(() -> socket.written("sendToGroup").size() == 1);
+            socket.close(null, "lost");
+            PendingOpen recovery = engine.sockets.nextOpen(WAIT);
+            CompletableFuture<SendResult> queued = engine.client.sendToGroup("g", MessageData.text("b"));
+
+            FakeTransport recovered = recovery.accept();
+            await().until(() -> recovered.written("sendToGroup").size() == 2);
+            assertThat(recovered.written("sendToGroup").get(0)).contains("\"ackId\":1").contains("\"a\"");
+            assertThat(recovered.written("sendToGroup").get(1)).contains("\"ackId\":2").contains("\"b\"");
+            recovered.receive("{\"type\":\"ack\",\"ackId\":1,\"success\":false,\"error\":{\"name\":\"Duplicate\"}}");
+            recovered.ack(2);
+            assertThat(inFlight.get(5, TimeUnit.SECONDS).duplicated()).isTrue();
+            assertThat(queued.get(5, TimeUnit.SECONDS).duplicated()).isFalse();
+        }
+    }
+    @Test
+    void aConnectionStringMintsAFreshTokenForEveryNewConnectionAndARecoveryAsksForNoNewUrl() throws Exception {
+        String connectionString = "Endpoint=http://localhost:1;AccessKey=" + "k".repeat(40) + ";Version=1.0;";
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        io.github.webpubsub.client.ConnectionStringCredential credential = io.github.webpubsub.client
+                .ConnectionStringCredential.builder(connectionString, "h").userId("alice").build();
+        try (EngineHarness engine = new EngineHarness(options -> options.setCredential(() -> {
+            asked.incrementAndGet();
+            return credential.clientAccessUrl();
+        }))) {
+            FakeTransport first = connect(engine);
+            first.close(null, "lost");
+            FakeTransport recovered = engine.sockets.nextOpen(WAIT).accept();
+            await().until(() -> engine.client.state() == ClientState.CONNECTED);
+            assertThat(asked.get()).isEqualTo(1);
+            recovered.close(1008, "gone");
+            engine.sockets.nextOpen(WAIT).accept().connected("c2", "alice", "t2");
+            await().until(() -> "c2".equals(engine.client.connectionId()));
+
+            assertThat(asked.get()).isEqualTo(2);
+            java.util.List<String> urls = engine.sockets.urls();
+            String token1 = urls.get(0).replaceAll(".*access_token=([^&]*).*", "$1");
+            String token3 = urls.get(2).replaceAll(".*access_token=([^&]*).*", "$1");
+            assertThat(urls.get(1)).contains("access_token=" + token1).contains("awps_connection_id=c1");
+            assertThat(urls.get(2)).doesNotContain("awps_connection_id");
+            assertThat(token3).isNotEqualTo(token1);
+        }
+    }
+
+    @Test
+    void ackedSendsInFlightAreBoundedAndTheRestWaitForAcks() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setMaxInFlightSends(2))) {
+            FakeTransport socket = connect(engine);
+            java.util.List<CompletableFuture<SendResult>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sends.add(engine.client.sendToGroup("g", MessageData.text("m" + i)));
+            }
+            await().until(() -> socket.written("sendToGroup").size() == 2);
+            await().during(Duration.ofMillis(300)).until(() -> socket.written("sendToGroup").size() == 2);
+            socket.ack(1);
+            await().until(() -> socket.written("sendToGroup").size() == 3);
+            socket.ack(2).ack(3);
+            await().until(() -> socket.written("sendToGroup").size() == 5);
+            socket.ack(4).ack(5);
+            for (CompletableFuture<SendResult> send : sends) {
+                send.get(5, TimeUnit.SECONDS);
+            }
+            assertThat(socket.written("sendToGroup")).extracting(f -> f.replaceAll(".*\"data\":\"(m\\d)\".*", "$1"))
+                    .containsExactly("m0", "m1", "m2", "m3", "m4");
+        }
+    }
+
+    @Test
+    void aFullWriteQueueHoldsNewWritesUntilItDrains() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = connect(engine);
+            socket.writeQueueFull(true);
+            CompletableFuture<SendResult> held = engine.client.sendToGroup("g", MessageData.text("held"));
+            await().during(Duration.ofMillis(300)).until(() -> socket.written("sendToGroup").isEmpty());
+            socket.writeQueueFull(false);
+            await().until(() -> socket.written("sendToGroup").size() == 1);
+            socket.ack(1);
+            assertThat(held.get(5, TimeUnit.SECONDS).ackId()).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void listenersRunOnTheGivenDeliveryExecutor() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+                runnable -> new Thread(runnable, "my-delivery-thread"));
+        java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (EngineHarness engine = new EngineHarness(options -> options.setDeliveryExecutor(pool))) {
+            engine.client.addListener(event -> threads.add(Thread.currentThread().getName()));
+            FakeTransport socket = connect(engine);
+            socket.groupMessage("g", "m", 1);
+            await().until(() -> engine.events.groupTexts().contains("m"));
+            assertThat(threads).isNotEmpty().allMatch("my-delivery-thread"::equals);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.webpubsub.client.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.webpubsub.client.WebPubSubEvent;
+import io.github.webpubsub.client.internal.fake.FakeTransport;
+
+/** Messages are acknowledged only once the listeners have returned, checked on the sequenceAck frames. */
+class InboxAcknowledgementTest {
+
+    @Test
+    void aMessageIsAcknowledgedOnlyAfterItsListenerReturned() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch inListener = new CountDownLatch(1);
+            engine.client.addListener(event -> {
+                if (event instanceof WebPubSubEvent.GroupMessage message && message.sequenceId() == 2) {
+                    inListener.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            var start = engine.client.start();
+            FakeTransport socket = engine.sockets.nextOpen(EngineHarness.WAIT).accept();
+            socket.connected("c1", "u", "tok");
+            start.get(5, TimeUnit.SECONDS);
+
+            socket.groupMessage("g", "one", 1).groupMessage("g", "two", 2);
+            assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
+            await().atMost(Duration.ofSeconds(2)).until(() -> socket.written("sequenceAck").contains(
+                    "{\"type\":\"sequenceAck\",\"sequenceId\":1}"));
+            // Ten ack intervals pass while the listener holds message 2: it must not be acknowledged.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                    .until(() -> socket.written("sequenceAck").stream().noneMatch(f -> f.contains("\"sequenceId\":2")));
+
+            release.countDown();
+            await().atMost(Duration.ofSeconds(2)).until(() -> socket.written("sequenceAck").contains(
+                    "{\"type\":\"sequenceAck\",\"sequenceId\":2}"));
+        }
+    }
+}
