@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -55,7 +56,7 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
                 .roles(List.of("webpubsub.joinLeaveGroup", "webpubsub.sendToGroup")).build()));
         client.addListener(listener);
         clients.add(client);
-        client.start().join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
         return client;
     }
 
@@ -81,7 +82,7 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
             for (int i = start; i < start + 250; i++) {
                 batch.add(sender.sendToGroup("stream", MessageData.text(Integer.toString(i))));
             }
-            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
             int sent = start + 250;
             // Stay within the service's 1000-message buffer for the consumer, as any publisher must.
             await().until(() -> stream.getReceivedCounter() >= sent - 500);
@@ -100,7 +101,7 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
                 received.add(event.data().asText());
             }
         });
-        receiver.joinGroup("orders").join();
+        receiver.joinGroup("orders").orTimeout(30, TimeUnit.SECONDS).join();
         template.sendBody("direct:orders", "warm-up");
         await().until(() -> received.contains("warm-up"));
         String producerConnection = connectionsOf("order-producer").get(0).connectionId();
@@ -111,7 +112,7 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
         assertThat(order).isNotDone();
         emulator.get().faults().drop(HUB, producerConnection);
 
-        Exchange done = order.join();
+        Exchange done = order.orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getHeader(WebPubSubConstants.DUPLICATE)).isEqualTo(true);
         template.sendBody("direct:orders", "order-2");
@@ -127,7 +128,7 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
                 received.add(event.data().asText());
             }
         });
-        receiver.joinGroup("orders").join();
+        receiver.joinGroup("orders").orTimeout(30, TimeUnit.SECONDS).join();
         template.sendBody("direct:redelivered", "warm-up");
         await().until(() -> received.contains("warm-up"));
 
@@ -144,10 +145,11 @@ class WebPubSubDeliveryTest extends WebPubSubTestSupport {
     }
 
     @Test
-    void forbiddenFailsTheExchangeWithoutRetry() {
-        Exchange failed = template.send("direct:forbidden", e -> e.getMessage().setBody("no"));
+    void forbiddenFailsTheExchangeWithoutRetry() throws Exception {
+        // With a 20 s retry delay, a single retry would keep this exchange waiting far past the 5 s allowed here.
+        Exchange failed = template.asyncSend("direct:forbidden", e -> e.getMessage().setBody("no"))
+                .get(5, TimeUnit.SECONDS);
 
-        // With a 20 s retry delay, a retry would have kept this exchange waiting far longer than the test allows.
         assertThat(failed.getException()).isInstanceOfSatisfying(WebPubSubSendException.class, e -> {
             assertThat(e.getErrorName()).isEqualTo("Forbidden");
             assertThat(e.getAckId()).isPositive();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -46,12 +47,12 @@ class ClientBackPressureTest {
             }
         };
         receiver[0] = clients.started(Clients.options(emulator.get(), "slow").setReceiveQueueCapacity(capacity), slow);
-        receiver[0].joinGroup("firehose").join();
+        receiver[0].joinGroup("firehose").orTimeout(30, TimeUnit.SECONDS).join();
         WebPubSubClient sender = clients.started(Clients.options(emulator.get(), "fast"), new RecordingListener());
 
         List<CompletableFuture<SendResult>> sends = IntStream.range(0, total)
                 .mapToObj(i -> sender.sendToGroup("firehose", MessageData.text(Integer.toString(i)))).toList();
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
 
         // Everything is published, the listener has taken nothing: the client holds at most its queue.
         await().until(() -> receiver[0].pendingDeliveries() >= capacity);

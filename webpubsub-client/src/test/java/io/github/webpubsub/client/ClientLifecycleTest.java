@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -43,13 +44,13 @@ class ClientLifecycleTest {
 
         CompletableFuture<Void> first = client.start();
         CompletableFuture<Void> second = client.start();
-        first.join();
-        second.join();
+        first.orTimeout(30, TimeUnit.SECONDS).join();
+        second.orTimeout(30, TimeUnit.SECONDS).join();
         String connection = client.connectionId();
         assertThat(emulator.get().connections(Clients.HUB)).filteredOn(c -> c.userId().equals("alice")).hasSize(1);
 
-        client.stop().join();
-        client.stop().join();
+        client.stop().orTimeout(30, TimeUnit.SECONDS).join();
+        client.stop().orTimeout(30, TimeUnit.SECONDS).join();
 
         assertThat(client.state()).isEqualTo(ClientState.STOPPED);
         await().until(() -> events.all().size() == 3);
@@ -57,11 +58,11 @@ class ClientLifecycleTest {
         assertThat(events.all().get(1)).isEqualTo(new WebPubSubEvent.Disconnected(connection, "alice", 1000, "Stopped by the application"));
         assertThat(events.all().get(2)).isEqualTo(new WebPubSubEvent.Stopped("Stopped by the application"));
         await().until(() -> emulator.get().connection(Clients.HUB, connection).isEmpty());
-        assertThatThrownBy(() -> client.sendToGroup("g", MessageData.text("late")).join())
+        assertThatThrownBy(() -> client.sendToGroup("g", MessageData.text("late")).orTimeout(30, TimeUnit.SECONDS).join())
                 .cause().isInstanceOfSatisfying(SendFailedException.class,
                         e -> assertThat(e.errorName()).isEqualTo(SendFailedException.STOPPED));
 
-        client.start().join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(client.connectionId()).isNotEqualTo(connection);
     }
 
@@ -78,7 +79,7 @@ class ClientLifecycleTest {
         RecordingListener events = new RecordingListener();
         WebPubSubClient client = client(Clients.options(e, "alice").setCredential(counting), events);
 
-        assertThatThrownBy(() -> client.start().join()).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(() -> client.start().orTimeout(30, TimeUnit.SECONDS).join()).isInstanceOf(CompletionException.class)
                 .hasMessageContaining("HTTP 401");
 
         assertThat(client.state()).isEqualTo(ClientState.STOPPED);
@@ -107,7 +108,7 @@ class ClientLifecycleTest {
         assertThat(client.state()).isEqualTo(ClientState.CONNECTING);
         emulator.get().faults().clear();
 
-        start.join();
+        start.orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(client.state()).isEqualTo(ClientState.CONNECTED);
     }
 
@@ -115,15 +116,15 @@ class ClientLifecycleTest {
     void sendsWaitForANewConnectionAndGoOutWhenItIsUp() {
         RecordingListener events = new RecordingListener();
         WebPubSubClient client = client(Clients.options(emulator.get(), "alice"), events);
-        client.start().join();
-        client.joinGroup("queue").join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
+        client.joinGroup("queue").orTimeout(30, TimeUnit.SECONDS).join();
         emulator.get().faults().refuseUpgrades(503, 3);
 
         emulator.get().faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
         await().until(() -> client.state() == ClientState.RECONNECTING);
         CompletableFuture<SendResult> waiting = client.sendToGroup("queue", MessageData.text("queued"));
 
-        SendResult result = waiting.join();
+        SendResult result = waiting.orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(result.duplicated()).isFalse();
         await().until(() -> events.groupTexts().contains("queued"));
         assertThat(events.of(WebPubSubEvent.Connected.class)).hasSize(2);
@@ -133,7 +134,7 @@ class ClientLifecycleTest {
     void waitingSendsAreBoundedInCountAndTime() {
         WebPubSubClient client = client(Clients.options(emulator.get(), "alice").setMaxQueuedSends(2)
                 .setQueuedSendTimeout(Duration.ofMillis(500)), new RecordingListener());
-        client.start().join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
         emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
         emulator.get().faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
         await().until(() -> client.state() == ClientState.RECONNECTING);
@@ -142,13 +143,13 @@ class ClientLifecycleTest {
         CompletableFuture<SendResult> second = client.sendToGroup("g", MessageData.text("2"));
         CompletableFuture<SendResult> third = client.sendToGroup("g", MessageData.text("3"));
 
-        assertThatThrownBy(third::join).cause().isInstanceOfSatisfying(SendFailedException.class,
+        assertThatThrownBy(() -> third.orTimeout(30, TimeUnit.SECONDS).join()).cause().isInstanceOfSatisfying(SendFailedException.class,
                 e -> assertThat(e.errorName()).isEqualTo(SendFailedException.QUEUE_FULL));
-        assertThatThrownBy(first::join).cause().isInstanceOfSatisfying(SendFailedException.class, e -> {
+        assertThatThrownBy(() -> first.orTimeout(30, TimeUnit.SECONDS).join()).cause().isInstanceOfSatisfying(SendFailedException.class, e -> {
             assertThat(e.errorName()).isEqualTo(SendFailedException.CONNECTION_LOST);
             assertThat(e.ackId()).isNotNull();
         });
-        assertThatThrownBy(second::join).cause().isInstanceOf(SendFailedException.class);
+        assertThatThrownBy(() -> second.orTimeout(30, TimeUnit.SECONDS).join()).cause().isInstanceOf(SendFailedException.class);
     }
 
     @Test
@@ -158,13 +159,13 @@ class ClientLifecycleTest {
                 .setQueuedSendTimeout(Duration.ofMillis(300)), new RecordingListener());
         CompletableFuture<Void> started = client.start();
 
-        assertThatThrownBy(() -> client.joinGroup("later").join()).cause()
+        assertThatThrownBy(() -> client.joinGroup("later").orTimeout(30, TimeUnit.SECONDS).join()).cause()
                 .isInstanceOfSatisfying(SendFailedException.class, e -> {
                     assertThat(e.errorName()).isEqualTo(SendFailedException.CONNECTION_LOST);
                     assertThat(e.fromService()).isFalse();
                 });
         emulator.get().faults().clear();
-        started.join();
+        started.orTimeout(30, TimeUnit.SECONDS).join();
 
         await().until(() -> emulator.get().connection(Clients.HUB, client.connectionId())
                 .map(c -> c.groups().contains("later")).orElse(false));
@@ -190,7 +191,7 @@ class ClientLifecycleTest {
     private static void connectAndFail(String url) {
         try (WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions.of(ClientAccessUrlProvider.fixed(url))
                 .setMaxReconnectAttempts(0))) {
-            assertThatThrownBy(() -> client.start().join()).hasMessageContaining("Could not connect after 1 attempt");
+            assertThatThrownBy(() -> client.start().orTimeout(30, TimeUnit.SECONDS).join()).hasMessageContaining("Could not connect after 1 attempt");
         }
     }
 
@@ -199,7 +200,7 @@ class ClientLifecycleTest {
         Vertx vertx = Vertx.vertx();
         try {
             WebPubSubClient client = client(Clients.options(emulator.get(), "guest").setVertx(vertx), new RecordingListener());
-            client.start().join();
+            client.start().orTimeout(30, TimeUnit.SECONDS).join();
 
             client.close();
 
@@ -207,7 +208,7 @@ class ClientLifecycleTest {
             assertThat(vertx.setTimer(1, t -> { })).isNotNegative();
             assertThat(vertx.createHttpClient()).isNotNull();
         } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().join();
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
         }
     }
 
@@ -215,7 +216,7 @@ class ClientLifecycleTest {
     void withoutAutoReconnectALostConnectionStopsTheClient() {
         RecordingListener events = new RecordingListener();
         WebPubSubClient client = client(Clients.options(emulator.get(), "once").setAutoReconnect(false), events);
-        client.start().join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
         String connection = client.connectionId();
 
         emulator.get().faults().close(Clients.HUB, connection, 1008, "policy");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ClientMalformedFrameTest {
 
     @AfterEach
     void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     @Test
@@ -36,12 +37,12 @@ class ClientMalformedFrameTest {
             socket.writeTextMessage("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"binary\",\"data\":\"%%%\",\"sequenceId\":1}");
             socket.writeTextMessage("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"text\",\"data\":\"good\",\"sequenceId\":2}");
         });
-        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().join();
+        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
         RecordingListener events = new RecordingListener();
 
         try (WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions.of(ClientAccessUrlProvider
                 .fixed("ws://localhost:" + server.actualPort() + "/client/hubs/h?access_token=x")).setMaxReconnectAttempts(0))) {
-            client.addListener(events).start().join();
+            client.addListener(events).start().orTimeout(30, TimeUnit.SECONDS).join();
 
             await().until(() -> !events.of(WebPubSubEvent.ServerMessage.class).isEmpty());
             assertThat(events.of(WebPubSubEvent.ServerMessage.class)).extracting(e -> e.data().asText()).containsExactly("good");

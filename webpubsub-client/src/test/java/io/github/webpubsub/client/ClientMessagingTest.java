@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +56,7 @@ class ClientMessagingTest {
 
     private WebPubSubClient started(WebPubSubClientOptions options) {
         client = WebPubSubClient.create(options).addListener(events);
-        client.start().join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
         return client;
     }
 
@@ -79,14 +80,14 @@ class ClientMessagingTest {
         assertThat(connected.userId()).isEqualTo("alice");
         assertThat(connected.connectionId()).isEqualTo(client.connectionId());
         assertThat(emulator.get().connection(Clients.HUB, client.connectionId())).isPresent();
-        client.start().join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(client.connectionId()).isEqualTo(connected.connectionId());
     }
 
     @Test
     void receivesTextJsonAndBinaryFromTheJsClient() {
         started(Clients.options(emulator.get(), "alice"));
-        client.joinGroup("room1").join();
+        client.joinGroup("room1").orTimeout(30, TimeUnit.SECONDS).join();
         startJs("js1", "bob");
 
         peer.ok("client.sendToGroup", new JsonObject().put("client", "js1").put("group", "room1")
@@ -116,9 +117,9 @@ class ClientMessagingTest {
         startJs("js2", "bob");
         peer.ok("client.joinGroup", new JsonObject().put("client", "js2").put("group", "room2"));
 
-        SendResult text = client.sendToGroup("room2", MessageData.text("hi")).join();
-        client.sendToGroup("room2", MessageData.json("{\"a\":[1,2]}")).join();
-        client.sendToGroup("room2", MessageData.binary("bytes".getBytes(StandardCharsets.UTF_8))).join();
+        SendResult text = client.sendToGroup("room2", MessageData.text("hi")).orTimeout(30, TimeUnit.SECONDS).join();
+        client.sendToGroup("room2", MessageData.json("{\"a\":[1,2]}")).orTimeout(30, TimeUnit.SECONDS).join();
+        client.sendToGroup("room2", MessageData.binary("bytes".getBytes(StandardCharsets.UTF_8))).orTimeout(30, TimeUnit.SECONDS).join();
 
         assertThat(text.duplicated()).isFalse();
         assertThat(text.ackId()).isPositive();
@@ -134,10 +135,10 @@ class ClientMessagingTest {
     @Test
     void noEchoKeepsAMessageFromItsSender() {
         started(Clients.options(emulator.get(), "alice"));
-        client.joinGroup("room3").join();
+        client.joinGroup("room3").orTimeout(30, TimeUnit.SECONDS).join();
 
-        client.sendToGroup("room3", MessageData.text("quiet"), SendOptions.defaults().withNoEcho(true)).join();
-        client.sendToGroup("room3", MessageData.text("echoed")).join();
+        client.sendToGroup("room3", MessageData.text("quiet"), SendOptions.defaults().withNoEcho(true)).orTimeout(30, TimeUnit.SECONDS).join();
+        client.sendToGroup("room3", MessageData.text("echoed")).orTimeout(30, TimeUnit.SECONDS).join();
 
         await().until(() -> events.groupTexts().contains("echoed"));
         assertThat(events.groupTexts()).containsExactly("echoed");
@@ -147,7 +148,7 @@ class ClientMessagingTest {
     void sendEventReachesTheEventHandler() {
         started(Clients.options(emulator.get(), "alice"));
 
-        client.sendEvent("orderPlaced", MessageData.json("{\"id\":7}")).join();
+        client.sendEvent("orderPlaced", MessageData.json("{\"id\":7}")).orTimeout(30, TimeUnit.SECONDS).join();
 
         await().until(() -> emulator.get().userEvents().stream().anyMatch(e -> e.event().equals("orderPlaced")));
         var event = emulator.get().userEvents().stream().filter(e -> e.event().equals("orderPlaced")).findFirst()
@@ -165,7 +166,7 @@ class ClientMessagingTest {
 
         // With a 20 s retry delay, a retry would hold the failure back far beyond this wait.
         await().atMost(Duration.ofSeconds(5)).until(send::isDone);
-        assertThatThrownBy(send::join).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(() -> send.orTimeout(30, TimeUnit.SECONDS).join()).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOfSatisfying(SendFailedException.class, e -> {
                     assertThat(e.errorName()).isEqualTo("Forbidden");
                     assertThat(e.ackId()).isPositive();
@@ -176,10 +177,10 @@ class ClientMessagingTest {
     @Test
     void fireAndForgetCompletesWithoutAnAckId() {
         started(Clients.options(emulator.get(), "alice"));
-        client.joinGroup("room5").join();
+        client.joinGroup("room5").orTimeout(30, TimeUnit.SECONDS).join();
 
         SendResult result = client.sendToGroup("room5", MessageData.text("ff"), SendOptions.defaults().withFireAndForget(true))
-                .join();
+                .orTimeout(30, TimeUnit.SECONDS).join();
 
         assertThat(result.ackId()).isNull();
         await().until(() -> events.groupTexts().contains("ff"));
@@ -189,7 +190,7 @@ class ClientMessagingTest {
     void invalidJsonFailsBeforeReachingTheService() {
         started(Clients.options(emulator.get(), "alice"));
 
-        assertThatThrownBy(() -> client.sendToGroup("room6", MessageData.json("{not json")).join())
+        assertThatThrownBy(() -> client.sendToGroup("room6", MessageData.json("{not json")).orTimeout(30, TimeUnit.SECONDS).join())
                 .cause().isInstanceOfSatisfying(SendFailedException.class,
                         e -> assertThat(e.errorName()).isEqualTo(SendFailedException.INVALID_REQUEST));
         assertThat(client.state()).isEqualTo(ClientState.CONNECTED);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -36,7 +37,7 @@ class ClientRecoveryTest {
     void aSendCutBeforeItsAckIsRetriedWithTheSameAckIdAndDeliveredOnce() {
         RecordingListener receiverEvents = new RecordingListener();
         WebPubSubClient receiver = started(Clients.options(emulator.get(), "receiver"), receiverEvents);
-        receiver.joinGroup("orders").join();
+        receiver.joinGroup("orders").orTimeout(30, TimeUnit.SECONDS).join();
         RecordingListener senderEvents = new RecordingListener();
         WebPubSubClient sender = started(Clients.options(emulator.get(), "sender"), senderEvents);
         String senderConnection = sender.connectionId();
@@ -48,10 +49,10 @@ class ClientRecoveryTest {
         assertThat(send).isNotDone();
         emulator.get().faults().drop(Clients.HUB, senderConnection);
 
-        SendResult result = send.join();
+        SendResult result = send.orTimeout(30, TimeUnit.SECONDS).join();
         assertThat(result.duplicated()).isTrue();
         assertThat(sender.connectionId()).isEqualTo(senderConnection);
-        sender.sendToGroup("orders", MessageData.text("order-2")).join();
+        sender.sendToGroup("orders", MessageData.text("order-2")).orTimeout(30, TimeUnit.SECONDS).join();
         await().until(() -> receiverEvents.groupTexts().contains("order-2"));
         assertThat(receiverEvents.groupTexts()).containsExactly("order-1", "order-2");
         assertThat(senderEvents.of(WebPubSubEvent.Disconnected.class)).isEmpty();
@@ -73,7 +74,7 @@ class ClientRecoveryTest {
             }
         };
         receiver[0] = started(Clients.options(emulator.get(), "receiver"), collector);
-        receiver[0].joinGroup("stream").join();
+        receiver[0].joinGroup("stream").orTimeout(30, TimeUnit.SECONDS).join();
         RecordingListener senderEvents = new RecordingListener();
         WebPubSubClient sender = started(Clients.options(emulator.get(), "sender"), senderEvents);
 
@@ -89,7 +90,7 @@ class ClientRecoveryTest {
                 emulator.get().faults().drop(Clients.HUB, sender.connectionId());
                 senderDrops++;
             }
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
             // Keep the receiver within the service's 1000-message buffer, as any app must.
             int sent = start + batch;
             await().pollInterval(Duration.ofMillis(10)).until(() -> received.size() >= sent - 500);
@@ -108,8 +109,8 @@ class ClientRecoveryTest {
     void aPolicyViolationCloseStartsANewConnectionThatRejoinsItsGroups() {
         RecordingListener events = new RecordingListener();
         WebPubSubClient client = started(Clients.options(emulator.get(), "alice"), events);
-        client.joinGroup("lobby").join();
-        client.joinGroup("news").join();
+        client.joinGroup("lobby").orTimeout(30, TimeUnit.SECONDS).join();
+        client.joinGroup("news").orTimeout(30, TimeUnit.SECONDS).join();
         String first = client.connectionId();
 
         emulator.get().faults().close(Clients.HUB, first, 1008, "policy");
@@ -123,7 +124,7 @@ class ClientRecoveryTest {
         assertThat(emulator.get().connection(Clients.HUB, client.connectionId()).orElseThrow().groups())
                 .containsExactlyInAnyOrder("lobby", "news");
         WebPubSubClient other = started(Clients.options(emulator.get(), "bob"), new RecordingListener());
-        other.sendToGroup("news", MessageData.text("still here")).join();
+        other.sendToGroup("news", MessageData.text("still here")).orTimeout(30, TimeUnit.SECONDS).join();
         await().until(() -> events.groupTexts().contains("still here"));
         assertThat(events.of(WebPubSubEvent.RejoinGroupFailed.class)).isEmpty();
     }
@@ -140,7 +141,7 @@ class ClientRecoveryTest {
         };
         RecordingListener events = new RecordingListener();
         WebPubSubClient client = started(Clients.options(emulator.get(), "carol").setCredential(revokedLater), events);
-        client.joinGroup("vip").join();
+        client.joinGroup("vip").orTimeout(30, TimeUnit.SECONDS).join();
 
         emulator.get().faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
 
@@ -162,12 +163,12 @@ class ClientRecoveryTest {
         RecordingListener events = new RecordingListener();
         WebPubSubClient client = started(Clients.options(emulator.get(), "dave")
                 .setPingInterval(Duration.ofMillis(200)).setIdleTimeout(Duration.ofSeconds(1)), events);
-        client.joinGroup("pulse").join();
+        client.joinGroup("pulse").orTimeout(30, TimeUnit.SECONDS).join();
         String connection = client.connectionId();
         WebPubSubClient other = started(Clients.options(emulator.get(), "erin"), new RecordingListener());
 
         emulator.get().faults().silence(Clients.HUB, connection);
-        other.sendToGroup("pulse", MessageData.text("during silence")).join();
+        other.sendToGroup("pulse", MessageData.text("during silence")).orTimeout(30, TimeUnit.SECONDS).join();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.groupTexts().contains("during silence"));
         assertThat(client.connectionId()).isEqualTo(connection);
@@ -180,7 +181,7 @@ class ClientRecoveryTest {
     void aDropWithRecoveryRefusedEndsTheConnectionAndReconnects() {
         RecordingListener events = new RecordingListener();
         WebPubSubClient client = started(Clients.options(emulator.get(), "frank"), events);
-        client.joinGroup("g").join();
+        client.joinGroup("g").orTimeout(30, TimeUnit.SECONDS).join();
         String first = client.connectionId();
 
         emulator.get().faults().refuseRecoveries(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class ClientTransportTest {
     void anUntrustedCertificateIsRefusedByDefault() {
         try (WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions
                 .of(ClientAccessUrlProvider.fixed(secureUrl("alice"))).setMaxReconnectAttempts(0))) {
-            assertThatThrownBy(() -> client.start().join()).hasMessageContaining("Could not connect after 1 attempt");
+            assertThatThrownBy(() -> client.start().orTimeout(30, TimeUnit.SECONDS).join()).hasMessageContaining("Could not connect after 1 attempt");
             assertThat(client.state()).isEqualTo(ClientState.STOPPED);
         }
     }
@@ -57,9 +58,9 @@ class ClientTransportTest {
         try (WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions
                 .of(ClientAccessUrlProvider.fixed(secureUrl("alice")))
                 .setWebSocketOptions(WebPubSubClientOptions.defaultWebSocketOptions().setTrustOptions(tls.trust())))) {
-            client.addListener(events).start().join();
-            client.joinGroup("secure").join();
-            client.sendToGroup("secure", MessageData.text("over tls")).join();
+            client.addListener(events).start().orTimeout(30, TimeUnit.SECONDS).join();
+            client.joinGroup("secure").orTimeout(30, TimeUnit.SECONDS).join();
+            client.sendToGroup("secure", MessageData.text("over tls")).orTimeout(30, TimeUnit.SECONDS).join();
             await().until(() -> events.groupTexts().contains("over tls"));
         }
     }
@@ -73,9 +74,9 @@ class ClientTransportTest {
                         .setWebSocketOptions(WebPubSubClientOptions.defaultWebSocketOptions().setTrustOptions(tls.trust())
                                 .setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost("localhost")
                                         .setPort(proxy.port()))))) {
-            client.addListener(events).start().join();
-            client.joinGroup("proxied").join();
-            client.sendToGroup("proxied", MessageData.text("via proxy")).join();
+            client.addListener(events).start().orTimeout(30, TimeUnit.SECONDS).join();
+            client.joinGroup("proxied").orTimeout(30, TimeUnit.SECONDS).join();
+            client.sendToGroup("proxied", MessageData.text("via proxy")).orTimeout(30, TimeUnit.SECONDS).join();
 
             await().until(() -> events.groupTexts().contains("via proxy"));
             assertThat(proxy.targets()).containsExactly("localhost:" + tls.port());

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,17 +54,17 @@ class SecretsInLogsTest {
         WebPubSubEmulator e = emulator.get();
         RecordingListener events = new RecordingListener();
         WebPubSubClient client = clients.started(Clients.options(e, "alice"), events);
-        client.joinGroup("g").join();
+        client.joinGroup("g").orTimeout(30, TimeUnit.SECONDS).join();
         e.faults().drop(Clients.HUB, client.connectionId());
         await().until(() -> client.state() == ClientState.CONNECTED);
         e.faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
         await().until(() -> events.of(WebPubSubEvent.Connected.class).size() == 2);
-        client.stop().join();
+        client.stop().orTimeout(30, TimeUnit.SECONDS).join();
 
         String wrongKey = e.connectionString().replace(e.accessKey(), WebPubSubEmulator.randomAccessKey());
         WebPubSubClient rejected = clients.create(Clients.options(e, "mallory")
                 .setCredential(ConnectionStringCredential.builder(wrongKey, Clients.HUB).build()), new RecordingListener());
-        assertThatThrownBy(() -> rejected.start().join()).hasMessageContaining("401");
+        assertThatThrownBy(() -> rejected.start().orTimeout(30, TimeUnit.SECONDS).join()).hasMessageContaining("401");
 
         String logs = captured.toString(StandardCharsets.UTF_8);
         assertThat(logs).contains("RECOVERING").contains("RECONNECTING").contains("rejected the credential");

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.github.webpubsub.client.MessageData;
@@ -33,7 +34,7 @@ public final class PageClient implements AutoCloseable {
                 lines.add(event.fromUserId() + ": " + event.data().asText());
             }
         });
-        client.start().join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /** Negotiates as {@code user} with the example at {@code baseUrl} and connects. */
@@ -53,7 +54,7 @@ public final class PageClient implements AutoCloseable {
 
     /** Sends a line to a group, as the page's Send button does. */
     public SendResult say(String group, String text) {
-        return client.sendToGroup(group, MessageData.text(text)).join();
+        return client.sendToGroup(group, MessageData.text(text)).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     /** Every group message received so far, as "user: text". */

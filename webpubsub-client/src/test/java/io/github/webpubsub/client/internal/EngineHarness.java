@@ -1,6 +1,7 @@
 package io.github.webpubsub.client.internal;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.github.webpubsub.client.WebPubSubClient;
@@ -49,6 +50,6 @@ final class EngineHarness implements AutoCloseable {
     public void close() {
         client.close();
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
-                .exceptionally(e -> null).join();
+                .exceptionally(e -> null).orTimeout(30, TimeUnit.SECONDS).join();
     }
 }

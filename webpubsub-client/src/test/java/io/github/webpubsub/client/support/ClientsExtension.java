@@ -2,6 +2,7 @@ package io.github.webpubsub.client.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,7 +26,7 @@ public final class ClientsExtension implements AfterEachCallback {
     /** A client with the listener, started and connected. */
     public WebPubSubClient started(WebPubSubClientOptions options, WebPubSubListener listener) {
         WebPubSubClient client = create(options, listener);
-        client.start().join();
+        client.start().orTimeout(30, TimeUnit.SECONDS).join();
         return client;
     }
 

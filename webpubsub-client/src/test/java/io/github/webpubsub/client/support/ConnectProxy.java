@@ -3,6 +3,7 @@ package io.github.webpubsub.client.support;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -41,7 +42,7 @@ public final class ConnectProxy implements AutoCloseable {
             });
             inbound.handler(lines);
         });
-        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().join();
+        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     public int port() {
@@ -55,6 +56,6 @@ public final class ConnectProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 }

@@ -1,5 +1,7 @@
 package io.github.webpubsub.client.support;
 
+import java.util.concurrent.TimeUnit;
+
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
@@ -23,7 +25,7 @@ public final class TlsTunnel implements AutoCloseable {
                     client.connect(targetPort, "localhost").onSuccess(outbound -> pipe(inbound, outbound))
                             .onFailure(e -> inbound.close());
                 });
-        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().join();
+        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     static void pipe(NetSocket a, NetSocket b) {
@@ -48,7 +50,7 @@ public final class TlsTunnel implements AutoCloseable {
 
     @Override
     public void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
         certificate.delete();
     }
 }
