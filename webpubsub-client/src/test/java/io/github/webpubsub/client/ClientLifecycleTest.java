@@ -67,6 +67,29 @@ class ClientLifecycleTest {
     }
 
     @Test
+    void aForbiddenHandshakeStopsTheClientLikeAnUnauthorizedOne() {
+        emulator.get().faults().refuseUpgrades(403, Faults.UNTIL_CLEARED);
+        AtomicInteger attempts = new AtomicInteger();
+        WebPubSubClientOptions options = Clients.options(emulator.get(), "alice");
+        ClientAccessUrlProvider credential = options.getCredential();
+        RecordingListener events = new RecordingListener();
+        WebPubSubClient client = client(options.setCredential(() -> {
+            attempts.incrementAndGet();
+            return credential.clientAccessUrl();
+        }), events);
+        try {
+            assertThatThrownBy(() -> client.start().orTimeout(30, TimeUnit.SECONDS).join())
+                    .isInstanceOf(CompletionException.class).hasMessageContaining("HTTP 403");
+            assertThat(client.state()).isEqualTo(ClientState.STOPPED);
+            await().until(() -> !events.of(WebPubSubEvent.Stopped.class).isEmpty());
+            assertThat(events.of(WebPubSubEvent.Stopped.class).get(0).reason()).contains("rejected the credential (HTTP 403)");
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> attempts.get() == 1);
+        } finally {
+            emulator.get().faults().clear();
+        }
+    }
+
+    @Test
     void aRejectedCredentialStopsTheClientWithTheReasonAndNoReconnectLoop() {
         WebPubSubEmulator e = emulator.get();
         String wrongKey = e.connectionString().replace(e.accessKey(), WebPubSubEmulator.randomAccessKey());

@@ -193,4 +193,23 @@ class ClientRecoveryTest {
         assertThat(emulator.get().connection(Clients.HUB, client.connectionId()).orElseThrow().groups())
                 .containsExactly("g");
     }
+
+    @Test
+    void aDroppedSocketIsReportedAsLostWithNoCloseCodeAndRecoveredWithoutDisconnected() {
+        RecordingListener events = new RecordingListener();
+        WebPubSubClient client = started(Clients.options(emulator.get(), "gina"), events);
+        String connection = client.connectionId();
+
+        emulator.get().faults().drop(Clients.HUB, connection);
+
+        await().until(() -> !events.of(WebPubSubEvent.Recovered.class).isEmpty());
+        assertThat(events.of(WebPubSubEvent.Recovering.class)).singleElement().satisfies(recovering -> {
+            assertThat(recovering.connectionId()).isEqualTo(connection);
+            assertThat(recovering.closeCode()).isNull();
+            assertThat(recovering.reason()).contains("lost without a close frame");
+        });
+        assertThat(events.of(WebPubSubEvent.Recovered.class).get(0).connectionId()).isEqualTo(connection);
+        assertThat(client.lastProblem()).doesNotContain("close code");
+        assertThat(events.of(WebPubSubEvent.Disconnected.class)).isEmpty();
+    }
 }

@@ -12,7 +12,6 @@ import io.github.webpubsub.emulator.auth.Permissions;
 import io.github.webpubsub.emulator.protocol.OutboundMessage;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.impl.WebSocketInternal;
 
 /**
  * One logical client connection. On the reliable protocol it outlives its socket: after a drop it is
@@ -174,7 +173,7 @@ public final class ClientConnection {
             socket.pause();
             // Pausing alone still lets Vert.x read (and answer pings) until its inbound buffer fills; a silent
             // server must stop answering at once, so reading stops at the channel.
-            ((WebSocketInternal) socket).channelHandlerContext().channel().config().setAutoRead(false);
+            NetworkFaults.stopReading(socket);
         }
     }
 

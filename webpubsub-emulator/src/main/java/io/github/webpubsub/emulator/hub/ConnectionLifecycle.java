@@ -15,7 +15,6 @@ import io.github.webpubsub.emulator.protocol.ServerFrames;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.impl.WebSocketInternal;
 
 /**
  * Opens, recovers, detaches and ends connections: the part of the service that decides what a dropped socket means.
@@ -182,12 +181,8 @@ public final class ConnectionLifecycle {
         }
     }
 
-    /**
-     * Closes the TCP connection from the head of the pipeline, past the WebSocket handlers that would otherwise send
-     * a close frame (1000) first: the client must see a loss, not a close. Vert.x has no public API for this.
-     */
     private static void cut(ServerWebSocket socket) {
-        ((WebSocketInternal) socket).channelHandlerContext().pipeline().firstContext().close();
+        NetworkFaults.cut(socket);
     }
 
     private static String truncateReason(String reason) {
