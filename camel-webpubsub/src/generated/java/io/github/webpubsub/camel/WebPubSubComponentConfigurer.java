@@ -30,6 +30,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         WebPubSubComponent target = (WebPubSubComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": getOrCreateConfiguration(target).setAckMode(property(camelContext, java.lang.String.class, value)); return true;
         case "acktimeout":
         case "ackTimeout": getOrCreateConfiguration(target).setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autoreconnect":
@@ -88,6 +90,10 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queuedsendtimeout":
         case "queuedSendTimeout": getOrCreateConfiguration(target).setQueuedSendTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "receivebufferbytes":
+        case "receiveBufferBytes": getOrCreateConfiguration(target).setReceiveBufferBytes(property(camelContext, long.class, value)); return true;
+        case "receivebuffermessages":
+        case "receiveBufferMessages": getOrCreateConfiguration(target).setReceiveBufferMessages(property(camelContext, int.class, value)); return true;
         case "receivequeuecapacity":
         case "receiveQueueCapacity": getOrCreateConfiguration(target).setReceiveQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -95,6 +101,10 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "roles": getOrCreateConfiguration(target).setRoles(property(camelContext, java.lang.String.class, value)); return true;
+        case "sequenceackbatch":
+        case "sequenceAckBatch": getOrCreateConfiguration(target).setSequenceAckBatch(property(camelContext, int.class, value)); return true;
+        case "sequenceackinterval":
+        case "sequenceAckInterval": getOrCreateConfiguration(target).setSequenceAckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tokenlifetime":
@@ -114,6 +124,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": return java.lang.String.class;
         case "acktimeout":
         case "ackTimeout": return long.class;
         case "autoreconnect":
@@ -172,6 +184,10 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyUsername": return java.lang.String.class;
         case "queuedsendtimeout":
         case "queuedSendTimeout": return long.class;
+        case "receivebufferbytes":
+        case "receiveBufferBytes": return long.class;
+        case "receivebuffermessages":
+        case "receiveBufferMessages": return int.class;
         case "receivequeuecapacity":
         case "receiveQueueCapacity": return int.class;
         case "reconnectdelay":
@@ -179,6 +195,10 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "retrydelay":
         case "retryDelay": return long.class;
         case "roles": return java.lang.String.class;
+        case "sequenceackbatch":
+        case "sequenceAckBatch": return int.class;
+        case "sequenceackinterval":
+        case "sequenceAckInterval": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tokenlifetime":
@@ -194,6 +214,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         WebPubSubComponent target = (WebPubSubComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": return getOrCreateConfiguration(target).getAckMode();
         case "acktimeout":
         case "ackTimeout": return getOrCreateConfiguration(target).getAckTimeout();
         case "autoreconnect":
@@ -252,6 +274,10 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "queuedsendtimeout":
         case "queuedSendTimeout": return getOrCreateConfiguration(target).getQueuedSendTimeout();
+        case "receivebufferbytes":
+        case "receiveBufferBytes": return getOrCreateConfiguration(target).getReceiveBufferBytes();
+        case "receivebuffermessages":
+        case "receiveBufferMessages": return getOrCreateConfiguration(target).getReceiveBufferMessages();
         case "receivequeuecapacity":
         case "receiveQueueCapacity": return getOrCreateConfiguration(target).getReceiveQueueCapacity();
         case "reconnectdelay":
@@ -259,6 +285,10 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "roles": return getOrCreateConfiguration(target).getRoles();
+        case "sequenceackbatch":
+        case "sequenceAckBatch": return getOrCreateConfiguration(target).getSequenceAckBatch();
+        case "sequenceackinterval":
+        case "sequenceAckInterval": return getOrCreateConfiguration(target).getSequenceAckInterval();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tokenlifetime":

@@ -23,6 +23,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.github.webpubsub.camel.WebPubSubConfiguration target = (io.github.webpubsub.camel.WebPubSubConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": target.setAckMode(property(camelContext, java.lang.String.class, value)); return true;
         case "acktimeout":
         case "ackTimeout": target.setAckTimeout(property(camelContext, long.class, value)); return true;
         case "autoreconnect":
@@ -71,6 +73,10 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queuedsendtimeout":
         case "queuedSendTimeout": target.setQueuedSendTimeout(property(camelContext, long.class, value)); return true;
+        case "receivebufferbytes":
+        case "receiveBufferBytes": target.setReceiveBufferBytes(property(camelContext, long.class, value)); return true;
+        case "receivebuffermessages":
+        case "receiveBufferMessages": target.setReceiveBufferMessages(property(camelContext, int.class, value)); return true;
         case "receivequeuecapacity":
         case "receiveQueueCapacity": target.setReceiveQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -78,6 +84,10 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "retrydelay":
         case "retryDelay": target.setRetryDelay(property(camelContext, long.class, value)); return true;
         case "roles": target.setRoles(property(camelContext, java.lang.String.class, value)); return true;
+        case "sequenceackbatch":
+        case "sequenceAckBatch": target.setSequenceAckBatch(property(camelContext, int.class, value)); return true;
+        case "sequenceackinterval":
+        case "sequenceAckInterval": target.setSequenceAckInterval(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tokenlifetime":
@@ -91,6 +101,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": return java.lang.String.class;
         case "acktimeout":
         case "ackTimeout": return long.class;
         case "autoreconnect":
@@ -139,6 +151,10 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "proxyUsername": return java.lang.String.class;
         case "queuedsendtimeout":
         case "queuedSendTimeout": return long.class;
+        case "receivebufferbytes":
+        case "receiveBufferBytes": return long.class;
+        case "receivebuffermessages":
+        case "receiveBufferMessages": return int.class;
         case "receivequeuecapacity":
         case "receiveQueueCapacity": return int.class;
         case "reconnectdelay":
@@ -146,6 +162,10 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "retrydelay":
         case "retryDelay": return long.class;
         case "roles": return java.lang.String.class;
+        case "sequenceackbatch":
+        case "sequenceAckBatch": return int.class;
+        case "sequenceackinterval":
+        case "sequenceAckInterval": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tokenlifetime":
@@ -160,6 +180,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.github.webpubsub.camel.WebPubSubConfiguration target = (io.github.webpubsub.camel.WebPubSubConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": return target.getAckMode();
         case "acktimeout":
         case "ackTimeout": return target.getAckTimeout();
         case "autoreconnect":
@@ -208,6 +230,10 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "proxyUsername": return target.getProxyUsername();
         case "queuedsendtimeout":
         case "queuedSendTimeout": return target.getQueuedSendTimeout();
+        case "receivebufferbytes":
+        case "receiveBufferBytes": return target.getReceiveBufferBytes();
+        case "receivebuffermessages":
+        case "receiveBufferMessages": return target.getReceiveBufferMessages();
         case "receivequeuecapacity":
         case "receiveQueueCapacity": return target.getReceiveQueueCapacity();
         case "reconnectdelay":
@@ -215,6 +241,10 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "retrydelay":
         case "retryDelay": return target.getRetryDelay();
         case "roles": return target.getRoles();
+        case "sequenceackbatch":
+        case "sequenceAckBatch": return target.getSequenceAckBatch();
+        case "sequenceackinterval":
+        case "sequenceAckInterval": return target.getSequenceAckInterval();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "tokenlifetime":

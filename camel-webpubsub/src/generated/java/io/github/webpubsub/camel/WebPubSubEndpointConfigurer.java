@@ -23,6 +23,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         WebPubSubEndpoint target = (WebPubSubEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": target.getConfiguration().setAckMode(property(camelContext, java.lang.String.class, value)); return true;
         case "acktimeout":
         case "ackTimeout": target.getConfiguration().setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autoreconnect":
@@ -78,6 +80,10 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queuedsendtimeout":
         case "queuedSendTimeout": target.getConfiguration().setQueuedSendTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "receivebufferbytes":
+        case "receiveBufferBytes": target.getConfiguration().setReceiveBufferBytes(property(camelContext, long.class, value)); return true;
+        case "receivebuffermessages":
+        case "receiveBufferMessages": target.getConfiguration().setReceiveBufferMessages(property(camelContext, int.class, value)); return true;
         case "receivequeuecapacity":
         case "receiveQueueCapacity": target.getConfiguration().setReceiveQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
@@ -85,6 +91,10 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "roles": target.getConfiguration().setRoles(property(camelContext, java.lang.String.class, value)); return true;
+        case "sequenceackbatch":
+        case "sequenceAckBatch": target.getConfiguration().setSequenceAckBatch(property(camelContext, int.class, value)); return true;
+        case "sequenceackinterval":
+        case "sequenceAckInterval": target.getConfiguration().setSequenceAckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tokenlifetime":
@@ -98,6 +108,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": return java.lang.String.class;
         case "acktimeout":
         case "ackTimeout": return long.class;
         case "autoreconnect":
@@ -153,6 +165,10 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyUsername": return java.lang.String.class;
         case "queuedsendtimeout":
         case "queuedSendTimeout": return long.class;
+        case "receivebufferbytes":
+        case "receiveBufferBytes": return long.class;
+        case "receivebuffermessages":
+        case "receiveBufferMessages": return int.class;
         case "receivequeuecapacity":
         case "receiveQueueCapacity": return int.class;
         case "reconnectdelay":
@@ -160,6 +176,10 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "retrydelay":
         case "retryDelay": return long.class;
         case "roles": return java.lang.String.class;
+        case "sequenceackbatch":
+        case "sequenceAckBatch": return int.class;
+        case "sequenceackinterval":
+        case "sequenceAckInterval": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tokenlifetime":
@@ -174,6 +194,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         WebPubSubEndpoint target = (WebPubSubEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackmode":
+        case "ackMode": return target.getConfiguration().getAckMode();
         case "acktimeout":
         case "ackTimeout": return target.getConfiguration().getAckTimeout();
         case "autoreconnect":
@@ -229,6 +251,10 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "queuedsendtimeout":
         case "queuedSendTimeout": return target.getConfiguration().getQueuedSendTimeout();
+        case "receivebufferbytes":
+        case "receiveBufferBytes": return target.getConfiguration().getReceiveBufferBytes();
+        case "receivebuffermessages":
+        case "receiveBufferMessages": return target.getConfiguration().getReceiveBufferMessages();
         case "receivequeuecapacity":
         case "receiveQueueCapacity": return target.getConfiguration().getReceiveQueueCapacity();
         case "reconnectdelay":
@@ -236,6 +262,10 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "roles": return target.getConfiguration().getRoles();
+        case "sequenceackbatch":
+        case "sequenceAckBatch": return target.getConfiguration().getSequenceAckBatch();
+        case "sequenceackinterval":
+        case "sequenceAckInterval": return target.getConfiguration().getSequenceAckInterval();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tokenlifetime":

@@ -24,7 +24,8 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(43);
+        props.add("ackMode");
         props.add("ackTimeout");
         props.add("autoReconnect");
         props.add("autoRejoinGroups");
@@ -56,10 +57,14 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
         props.add("proxyPort");
         props.add("proxyUsername");
         props.add("queuedSendTimeout");
+        props.add("receiveBufferBytes");
+        props.add("receiveBufferMessages");
         props.add("receiveQueueCapacity");
         props.add("reconnectDelay");
         props.add("retryDelay");
         props.add("roles");
+        props.add("sequenceAckBatch");
+        props.add("sequenceAckInterval");
         props.add("sslContextParameters");
         props.add("tokenLifetime");
         props.add("userId");

@@ -12,6 +12,7 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
+import io.github.webpubsub.client.AckMode;
 import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.github.webpubsub.client.DataType;
 import io.github.webpubsub.client.Names;
@@ -105,9 +106,43 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "120s", javaType = "java.time.Duration")
     private long idleTimeout = 120_000;
 
-    /** How many received messages may wait for the routes before the connection stops reading. */
+    /**
+     * On the json protocol only: how many received messages may wait for the routes before the connection stops
+     * reading. A json.reliable connection never stops reading: the service bounds what it sends ahead of the acks.
+     */
     @UriParam(label = "consumer,advanced", defaultValue = "256")
     private int receiveQueueCapacity = 256;
+
+    /**
+     * When a received message is acknowledged to the service. afterProcessing: once the route, including its error
+     * handling (redeliveries, dead letter channel), is done with the exchange, so nothing leaves the service that a
+     * route has not processed; a route that falls 1000 messages behind its publishers gets the connection closed as
+     * SlowClient, which is reported at once. onReceipt: as soon as it is in the connection's receive buffer (see
+     * receiveBufferMessages and receiveBufferBytes), which absorbs bursts far beyond the service's limit, but what is
+     * in that buffer is lost if the process dies. afterProcessing is the default because a bridge to Kafka or JMS
+     * should let a message go only once the broker has it.
+     */
+    @UriParam(label = "consumer", enums = "afterProcessing,onReceipt", defaultValue = "afterProcessing")
+    private String ackMode = "afterProcessing";
+
+    /** How often the connection acknowledges what may be acknowledged to a json.reliable service. */
+    @UriParam(label = "consumer,advanced", defaultValue = "1s", javaType = "java.time.Duration")
+    private long sequenceAckInterval = 1_000;
+
+    /**
+     * Also acknowledge as soon as this many more messages may be acknowledged, well within the service's limit of
+     * 1000 unacknowledged messages.
+     */
+    @UriParam(label = "consumer,advanced", defaultValue = "100")
+    private int sequenceAckBatch = 100;
+
+    /** With ackMode=onReceipt: how many received messages the connection holds for its routes, already acknowledged. */
+    @UriParam(label = "consumer,advanced", defaultValue = "50000")
+    private int receiveBufferMessages = 50_000;
+
+    /** With ackMode=onReceipt: how many bytes of message data (characters for text and JSON) that buffer holds. */
+    @UriParam(label = "consumer,advanced", defaultValue = "67108864")
+    private long receiveBufferBytes = 64L * 1024 * 1024;
 
     /** TLS settings for wss: a trust store beyond the JVM's default one. */
     @UriParam(label = "security")
@@ -224,6 +259,7 @@ public class WebPubSubConfiguration implements Cloneable {
             throw new IllegalArgumentException("Invalid option clientAccessUrl: it must be a ws:// or wss:// URL");
         }
         option("protocol", this::protocol);
+        option("ackMode", this::ackModeValue);
         option("dataType", this::dataType);
         if (hasGroup()) {
             try {
@@ -247,6 +283,17 @@ public class WebPubSubConfiguration implements Cloneable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid option " + name + ": " + e.getMessage());
         }
+    }
+
+    /** The acknowledgement mode named by the ackMode option. */
+    public AckMode ackModeValue() {
+        if ("afterProcessing".equalsIgnoreCase(ackMode) || "after_processing".equalsIgnoreCase(ackMode)) {
+            return AckMode.AFTER_PROCESSING;
+        }
+        if ("onReceipt".equalsIgnoreCase(ackMode) || "on_receipt".equalsIgnoreCase(ackMode)) {
+            return AckMode.ON_RECEIPT;
+        }
+        throw new IllegalArgumentException("Unknown ackMode '" + ackMode + "': expected afterProcessing or onReceipt");
     }
 
     /** The subprotocol named by the protocol option. */
@@ -285,7 +332,8 @@ public class WebPubSubConfiguration implements Cloneable {
         return Arrays.asList(connectionString, hub, userId, roles, tokenLifetime, clientAccessUrl,
                 clientAccessUrlProvider == null ? null : System.identityHashCode(clientAccessUrlProvider),
                 protocol.toLowerCase(Locale.ROOT), autoReconnect, autoRejoinGroups, reconnectDelay, maxReconnectDelay,
-                maxReconnectAttempts, keepAliveInterval, idleTimeout, receiveQueueCapacity,
+                maxReconnectAttempts, keepAliveInterval, idleTimeout, receiveQueueCapacity, ackModeValue(),
+                receiveBufferMessages, receiveBufferBytes, sequenceAckInterval, sequenceAckBatch,
                 sslContextParameters == null ? null : System.identityHashCode(sslContextParameters), proxyHost,
                 proxyPort, proxyUsername, proxyPassword, ackTimeout, maxRetries, retryDelay, maxRetryDelay,
                 maxQueuedSends, queuedSendTimeout);
@@ -449,6 +497,56 @@ public class WebPubSubConfiguration implements Cloneable {
     /** Sets the option {@code idleTimeout}. */
     public void setIdleTimeout(long idleTimeout) {
         this.idleTimeout = idleTimeout;
+    }
+
+    /** The option {@code ackMode}, described on its field. */
+    public String getAckMode() {
+        return ackMode;
+    }
+
+    /** Sets the option {@code ackMode}. */
+    public void setAckMode(String ackMode) {
+        this.ackMode = ackMode;
+    }
+
+    /** The option {@code sequenceAckInterval}, described on its field. */
+    public long getSequenceAckInterval() {
+        return sequenceAckInterval;
+    }
+
+    /** Sets the option {@code sequenceAckInterval}. */
+    public void setSequenceAckInterval(long sequenceAckInterval) {
+        this.sequenceAckInterval = sequenceAckInterval;
+    }
+
+    /** The option {@code sequenceAckBatch}, described on its field. */
+    public int getSequenceAckBatch() {
+        return sequenceAckBatch;
+    }
+
+    /** Sets the option {@code sequenceAckBatch}. */
+    public void setSequenceAckBatch(int sequenceAckBatch) {
+        this.sequenceAckBatch = sequenceAckBatch;
+    }
+
+    /** The option {@code receiveBufferMessages}, described on its field. */
+    public int getReceiveBufferMessages() {
+        return receiveBufferMessages;
+    }
+
+    /** Sets the option {@code receiveBufferMessages}. */
+    public void setReceiveBufferMessages(int receiveBufferMessages) {
+        this.receiveBufferMessages = receiveBufferMessages;
+    }
+
+    /** The option {@code receiveBufferBytes}, described on its field. */
+    public long getReceiveBufferBytes() {
+        return receiveBufferBytes;
+    }
+
+    /** Sets the option {@code receiveBufferBytes}. */
+    public void setReceiveBufferBytes(long receiveBufferBytes) {
+        this.receiveBufferBytes = receiveBufferBytes;
     }
 
     /** The option {@code receiveQueueCapacity}, described on its field. */

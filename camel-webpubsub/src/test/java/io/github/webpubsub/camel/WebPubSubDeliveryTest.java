@@ -1,6 +1,5 @@
 package io.github.webpubsub.camel;
 
-import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +22,7 @@ import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.SendResult;
 import io.github.webpubsub.client.WebPubSubClient;
 import io.github.webpubsub.client.WebPubSubClientOptions;
+import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.WebPubSubListener;
 
 /** What the routes see when connections drop: every message once and in order, and sends that never duplicate. */

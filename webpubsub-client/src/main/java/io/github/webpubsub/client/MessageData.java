@@ -54,6 +54,14 @@ public final class MessageData {
         return bytes == null ? text.getBytes(StandardCharsets.UTF_8) : bytes.clone();
     }
 
+    /**
+     * The data's size, without copying: bytes for binary data, characters for text and JSON. Close enough to the
+     * bytes on the wire to budget buffers with.
+     */
+    public int length() {
+        return bytes != null ? bytes.length : text.length();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof MessageData that && type == that.type && Objects.equals(text, that.text)

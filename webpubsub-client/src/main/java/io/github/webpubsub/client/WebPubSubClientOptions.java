@@ -63,6 +63,14 @@ public final class WebPubSubClientOptions {
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(20);
     /** The default of {@link #getIdleTimeout()}. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
+    /** The default of {@link #getAckMode()}. */
+    public static final AckMode DEFAULT_ACK_MODE = AckMode.AFTER_PROCESSING;
+    /** The default of {@link #getReceiveBufferMessages()}: at 13,000 messages/s, about four seconds of a burst. */
+    public static final int DEFAULT_RECEIVE_BUFFER_MESSAGES = 50_000;
+    /** The default of {@link #getReceiveBufferBytes()}: 64 MiB. */
+    public static final long DEFAULT_RECEIVE_BUFFER_BYTES = 64L * 1024 * 1024;
+    /** How many unacknowledged messages the service keeps per connection before it closes it (SlowClient). */
+    public static final int SERVICE_UNACKED_LIMIT = 1000;
     /** A 1 MB message is base64-encoded in a JSON frame, so the default frame and message limit is well above that. */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
     /** How long a close handshake may take by default before the TCP connection is closed anyway, in seconds. */
@@ -73,6 +81,9 @@ public final class WebPubSubClientOptions {
     private Vertx vertx;
     private Executor deliveryExecutor;
     private WebSocketClientOptions webSocketOptions = defaultWebSocketOptions();
+    private AckMode ackMode = DEFAULT_ACK_MODE;
+    private int receiveBufferMessages = DEFAULT_RECEIVE_BUFFER_MESSAGES;
+    private long receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
     private Duration ackTimeout = DEFAULT_ACK_TIMEOUT;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration retryDelay = DEFAULT_RETRY_DELAY;
@@ -178,6 +189,49 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
+    /**
+     * When received messages are acknowledged to a reliable service: after the listeners have handled them, or on
+     * receipt into a bounded buffer. See {@link AckMode}; {@link #DEFAULT_ACK_MODE} by default.
+     */
+    public AckMode getAckMode() {
+        return ackMode;
+    }
+
+    /** Sets {@link #getAckMode()}; returns these options. */
+    public WebPubSubClientOptions setAckMode(AckMode ackMode) {
+        this.ackMode = ackMode;
+        return this;
+    }
+
+    /**
+     * With {@link AckMode#ON_RECEIPT}: how many received messages the client holds for its listeners and has already
+     * acknowledged; past that, messages are acknowledged once handled. {@link #DEFAULT_RECEIVE_BUFFER_MESSAGES} by
+     * default.
+     */
+    public int getReceiveBufferMessages() {
+        return receiveBufferMessages;
+    }
+
+    /** Sets {@link #getReceiveBufferMessages()}; returns these options. */
+    public WebPubSubClientOptions setReceiveBufferMessages(int receiveBufferMessages) {
+        this.receiveBufferMessages = receiveBufferMessages;
+        return this;
+    }
+
+    /**
+     * With {@link AckMode#ON_RECEIPT}: how many bytes of data (characters for text and JSON) that buffer holds at
+     * most. {@link #DEFAULT_RECEIVE_BUFFER_BYTES} by default.
+     */
+    public long getReceiveBufferBytes() {
+        return receiveBufferBytes;
+    }
+
+    /** Sets {@link #getReceiveBufferBytes()}; returns these options. */
+    public WebPubSubClientOptions setReceiveBufferBytes(long receiveBufferBytes) {
+        this.receiveBufferBytes = receiveBufferBytes;
+        return this;
+    }
+
     /** How long to wait for the ack of one attempt before retrying it; {@link #DEFAULT_ACK_TIMEOUT} by default. */
     public Duration getAckTimeout() {
         return ackTimeout;
@@ -189,7 +243,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How many times a request is sent again after a transient failure (connection lost before the ack, ack timeout, {@code InternalServerError}); 0 for none; {@link #DEFAULT_MAX_RETRIES} by default. */
+    /**
+     * How many times a request is sent again after a transient failure (connection lost before the ack, ack timeout,
+     * {@code InternalServerError}); 0 for none; {@link #DEFAULT_MAX_RETRIES} by default.
+     */
     public int getMaxRetries() {
         return maxRetries;
     }
@@ -222,7 +279,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How many acked requests may await their acks on the connection at once; more wait in the send queue until acks come back. Large enough for full pipelining; {@link #DEFAULT_MAX_IN_FLIGHT_SENDS} by default. */
+    /**
+     * How many acked requests may await their acks on the connection at once; more wait in the send queue until acks
+     * come back. Large enough for full pipelining; {@link #DEFAULT_MAX_IN_FLIGHT_SENDS} by default.
+     */
     public int getMaxInFlightSends() {
         return maxInFlightSends;
     }
@@ -233,7 +293,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How many requests may wait in the send queue (for a connection, for room in flight, or for the socket's write queue to drain) before new ones fail with {@code QueueFull}; {@link #DEFAULT_MAX_QUEUED_SENDS} by default. */
+    /**
+     * How many requests may wait in the send queue (for a connection, for room in flight, or for the socket's write
+     * queue to drain) before new ones fail with {@code QueueFull}; {@link #DEFAULT_MAX_QUEUED_SENDS} by default.
+     */
     public int getMaxQueuedSends() {
         return maxQueuedSends;
     }
@@ -244,7 +307,9 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How long a request may wait in the send queue before it fails; {@link #DEFAULT_QUEUED_SEND_TIMEOUT} by default. */
+    /**
+     * How long a request may wait in the send queue before it fails; {@link #DEFAULT_QUEUED_SEND_TIMEOUT} by default.
+     */
     public Duration getQueuedSendTimeout() {
         return queuedSendTimeout;
     }
@@ -255,7 +320,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** Whether a connection that cannot be recovered is replaced by a new one; {@link #DEFAULT_AUTO_RECONNECT} by default. */
+    /**
+     * Whether a connection that cannot be recovered is replaced by a new one; {@link #DEFAULT_AUTO_RECONNECT} by
+     * default.
+     */
     public boolean isAutoReconnect() {
         return autoReconnect;
     }
@@ -266,7 +334,9 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** Whether a new connection joins the groups the client had joined; {@link #DEFAULT_AUTO_REJOIN_GROUPS} by default. */
+    /**
+     * Whether a new connection joins the groups the client had joined; {@link #DEFAULT_AUTO_REJOIN_GROUPS} by default.
+     */
     public boolean isAutoRejoinGroups() {
         return autoRejoinGroups;
     }
@@ -277,7 +347,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The delay before the first new-connection attempt, doubled each time with jitter; {@link #DEFAULT_RECONNECT_DELAY} by default. */
+    /**
+     * The delay before the first new-connection attempt, doubled each time with jitter; {@link
+     * #DEFAULT_RECONNECT_DELAY} by default.
+     */
     public Duration getReconnectDelay() {
         return reconnectDelay;
     }
@@ -299,7 +372,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How many failed new-connection attempts in a row are tolerated before the client stops; -1 for no limit. Also applies to the first connection after {@code start()}; {@link #DEFAULT_MAX_RECONNECT_ATTEMPTS} by default. */
+    /**
+     * How many failed new-connection attempts in a row are tolerated before the client stops; -1 for no limit. Also
+     * applies to the first connection after {@code start()}; {@link #DEFAULT_MAX_RECONNECT_ATTEMPTS} by default.
+     */
     public int getMaxReconnectAttempts() {
         return maxReconnectAttempts;
     }
@@ -310,7 +386,11 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** Whether to keep trying after the service rejects the handshake with 401 or 403; when false the client stops with the reason, when true attempts are spaced by the auth failure retry delay; {@link #DEFAULT_RETRY_ON_AUTH_FAILURE} by default. */
+    /**
+     * Whether to keep trying after the service rejects the handshake with 401 or 403; when false the client stops with
+     * the reason, when true attempts are spaced by the auth failure retry delay; {@link
+     * #DEFAULT_RETRY_ON_AUTH_FAILURE} by default.
+     */
     public boolean isRetryOnAuthFailure() {
         return retryOnAuthFailure;
     }
@@ -321,7 +401,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The delay between attempts after a rejected handshake, when those are retried; {@link #DEFAULT_AUTH_FAILURE_RETRY_DELAY} by default. */
+    /**
+     * The delay between attempts after a rejected handshake, when those are retried; {@link
+     * #DEFAULT_AUTH_FAILURE_RETRY_DELAY} by default.
+     */
     public Duration getAuthFailureRetryDelay() {
         return authFailureRetryDelay;
     }
@@ -332,7 +415,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How long after a drop a reliable connection is still recovered, counted from the first drop across all attempts; the service keeps a dropped connection at least this long; {@link #DEFAULT_RECOVERY_WINDOW} by default. */
+    /**
+     * How long after a drop a reliable connection is still recovered, counted from the first drop across all attempts;
+     * the service keeps a dropped connection at least this long; {@link #DEFAULT_RECOVERY_WINDOW} by default.
+     */
     public Duration getRecoveryWindow() {
         return recoveryWindow;
     }
@@ -343,7 +429,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** The least time between two recovery attempts, as in every Microsoft SDK. A recovered socket that closes again sooner than this does not restart the recovery window; {@link #DEFAULT_RECOVERY_DELAY} by default. */
+    /**
+     * The least time between two recovery attempts, as in every Microsoft SDK. A recovered socket that closes again
+     * sooner than this does not restart the recovery window; {@link #DEFAULT_RECOVERY_DELAY} by default.
+     */
     public Duration getRecoveryDelay() {
         return recoveryDelay;
     }
@@ -354,7 +443,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How long a WebSocket handshake, and the service's {@code connected} after it, may take; {@link #DEFAULT_CONNECT_TIMEOUT} by default. */
+    /**
+     * How long a WebSocket handshake, and the service's {@code connected} after it, may take; {@link
+     * #DEFAULT_CONNECT_TIMEOUT} by default.
+     */
     public Duration getConnectTimeout() {
         return connectTimeout;
     }
@@ -365,7 +457,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How often handled messages are acknowledged to a reliable service; {@link #DEFAULT_SEQUENCE_ACK_INTERVAL} by default. */
+    /**
+     * How often handled messages are acknowledged to a reliable service; {@link #DEFAULT_SEQUENCE_ACK_INTERVAL} by
+     * default.
+     */
     public Duration getSequenceAckInterval() {
         return sequenceAckInterval;
     }
@@ -376,7 +471,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** Also acknowledge after this many handled messages, so a burst never fills the service's 1000-message buffer; {@link #DEFAULT_SEQUENCE_ACK_BATCH} by default. */
+    /**
+     * Also acknowledge after this many handled messages, so a burst never fills the service's 1000-message buffer;
+     * {@link #DEFAULT_SEQUENCE_ACK_BATCH} by default.
+     */
     public int getSequenceAckBatch() {
         return sequenceAckBatch;
     }
@@ -387,7 +485,12 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How many received messages may wait for the listeners; when full, the client stops reading from the socket until half have been handled; {@link #DEFAULT_RECEIVE_QUEUE_CAPACITY} by default. */
+    /**
+     * On the non-reliable {@code json} protocol: how many received messages may wait for the listeners; when full,
+     * the client stops reading from the socket until half have been handled. {@link #DEFAULT_RECEIVE_QUEUE_CAPACITY}
+     * by default. A reliable connection never stops reading: the service itself bounds what it sends ahead of the
+     * acks, and a paused socket would hide the service closing it.
+     */
     public int getReceiveQueueCapacity() {
         return receiveQueueCapacity;
     }
@@ -409,7 +512,10 @@ public final class WebPubSubClientOptions {
         return this;
     }
 
-    /** How long the socket may stay silent (no message, no pong) before it counts as dropped; zero for no limit. Time spent paused by back-pressure does not count; {@link #DEFAULT_IDLE_TIMEOUT} by default. */
+    /**
+     * How long the socket may stay silent (no message, no pong) before it counts as dropped; zero for no limit. Time
+     * spent paused by back-pressure does not count; {@link #DEFAULT_IDLE_TIMEOUT} by default.
+     */
     public Duration getIdleTimeout() {
         return idleTimeout;
     }
@@ -429,6 +535,11 @@ public final class WebPubSubClientOptions {
         Objects.requireNonNull(credential, "credential: a client access URL provider is required");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(webSocketOptions, "webSocketOptions");
+        Objects.requireNonNull(ackMode, "ackMode");
+        atLeast("receiveBufferMessages", receiveBufferMessages, 1);
+        if (receiveBufferBytes < 1) {
+            throw new IllegalArgumentException("receiveBufferBytes must be at least 1, was " + receiveBufferBytes);
+        }
         positive("ackTimeout", ackTimeout);
         atLeast("maxRetries", maxRetries, 0);
         positive("retryDelay", retryDelay);

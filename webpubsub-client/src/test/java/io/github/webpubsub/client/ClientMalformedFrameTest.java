@@ -1,6 +1,5 @@
 package io.github.webpubsub.client;
 
-import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.support.RecordingListener;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;

@@ -1,6 +1,5 @@
 package io.github.webpubsub.client;
 
-import io.github.webpubsub.client.WebPubSubEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.client.support.RecordingListener;
 import io.github.webpubsub.emulator.WebPubSubEmulator;

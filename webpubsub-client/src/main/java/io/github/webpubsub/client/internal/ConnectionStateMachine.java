@@ -78,6 +78,11 @@ final class ConnectionStateMachine {
     private long recoveryStartedNanos;
     private long lastRecoveryAttemptNanos;
 
+    /** A recovered socket is open, but the service has not yet shown that it accepted the recovery. */
+    private boolean awaitingRecoveryConfirmation;
+    /** Why the socket dropped at the start of the current run of recovery attempts, for the final report. */
+    private String dropReason;
+
     private long attemptTimer = -1;
     private long connectedTimer = -1;
 
@@ -252,13 +257,19 @@ final class ConnectionStateMachine {
         socketOpenedNanos = System.nanoTime();
         socketIsRecovery = recovery;
         socketCarriedMessage = false;
-        inbox.attach(socket);
         if (recovery) {
-            failedAttempts = 0;
-            moveTo(ClientState.CONNECTED, "connection " + connectionId + " recovered");
-            sender.attach(socket);
-            delivery.emit(new WebPubSubEvent.Recovered(connectionId));
+            // A service that refuses a recovery accepts the socket and closes it at once (1008). Nothing counts as
+            // recovered, and nothing queued is written, until the service shows otherwise: any frame but
+            // "disconnected", or the socket staying open for a recovery delay.
+            awaitingRecoveryConfirmation = true;
+            connectedTimer = vertx.setTimer(options.getRecoveryDelay().toMillis(), t -> {
+                connectedTimer = -1;
+                if (attempt == generation) {
+                    recoveryConfirmed();
+                }
+            });
         } else {
+            inbox.attach(socket);
             awaitingConnected = true;
             connectedTimer = vertx.setTimer(options.getConnectTimeout().toMillis(), t -> {
                 connectedTimer = -1;
@@ -267,6 +278,20 @@ final class ConnectionStateMachine {
                 }
             });
         }
+    }
+
+    private void recoveryConfirmed() {
+        if (!awaitingRecoveryConfirmation) {
+            return;
+        }
+        awaitingRecoveryConfirmation = false;
+        cancelTimer(connectedTimer);
+        connectedTimer = -1;
+        failedAttempts = 0;
+        moveTo(ClientState.CONNECTED, "connection " + connectionId + " recovered");
+        inbox.attach(transport);
+        sender.attach(transport);
+        delivery.emit(new WebPubSubEvent.Recovered(connectionId));
     }
 
     private void connectFailed(Throwable cause, boolean recovery) {
@@ -338,9 +363,18 @@ final class ConnectionStateMachine {
             return attempt == generation;
         }
 
+        /** Whether this socket is current; a frame from the service on a recovered socket confirms the recovery. */
+        private boolean currentAndConfirmed() {
+            if (!current()) {
+                return false;
+            }
+            recoveryConfirmed();
+            return true;
+        }
+
         @Override
         public void onConnected(ServerFrame.Connected connected) {
-            if (current()) {
+            if (currentAndConfirmed()) {
                 connectedFrame(connected, attempt);
             }
         }
@@ -355,14 +389,14 @@ final class ConnectionStateMachine {
 
         @Override
         public void onAck(ServerFrame.Ack ack) {
-            if (current()) {
+            if (currentAndConfirmed()) {
                 sender.onAck(ack);
             }
         }
 
         @Override
         public void onMessage(ServerFrame.Message message) {
-            if (current()) {
+            if (currentAndConfirmed()) {
                 socketCarriedMessage = true;
                 inbox.onMessage(message, connectionId, userId);
             }
@@ -370,7 +404,7 @@ final class ConnectionStateMachine {
 
         @Override
         public void onMalformed(MalformedFrameException malformed) {
-            if (current()) {
+            if (currentAndConfirmed()) {
                 inbox.onMalformed(malformed, connectionId);
             }
         }
@@ -418,6 +452,8 @@ final class ConnectionStateMachine {
         failedAttempts = 0;
         recoveryStartedNanos = 0;
         inbox.newConnection();
+        // Messages that arrive while the groups are joined again wait, so that "connected" reaches listeners first.
+        inbox.hold();
         moveTo(ClientState.CONNECTED, "connection " + connectionId + (userId == null ? "" : " for user " + userId));
         CompletionStage<Void> rejoined = options.isAutoRejoinGroups() ? rejoinGroups()
                 : CompletableFuture.completedFuture(null);
@@ -426,6 +462,7 @@ final class ConnectionStateMachine {
         rejoined.whenComplete((v, e) -> context.runOnContext(x -> {
             if (attempt == generation) {
                 delivery.emit(event);
+                inbox.release();
                 CompletableFuture<Void> start = started;
                 completions.execute(() -> start.complete(null));
             }
@@ -475,7 +512,9 @@ final class ConnectionStateMachine {
         disconnectReason = null;
         cancelTimer(connectedTimer);
         connectedTimer = -1;
+        awaitingRecoveryConfirmation = false;
         inbox.detach();
+        inbox.release();
         sender.detach();
         if (state == ClientState.STOPPING) {
             finishStop();
@@ -492,6 +531,7 @@ final class ConnectionStateMachine {
             // the old run of attempts instead, spaced and within the old window.
             recoveryStartedNanos = System.nanoTime();
             lastRecoveryAttemptNanos = recoveryStartedNanos - options.getRecoveryDelay().toNanos();
+            dropReason = why + (code == null ? "" : " (close code " + code + ")");
         }
         if (recoverable(code)) {
             if (wasConnected) {
@@ -521,7 +561,11 @@ final class ConnectionStateMachine {
     }
 
     /** The connection is gone for good: tell the listeners, then open a new one or stop. */
-    private void connectionEnded(Integer code, String why) {
+    private void connectionEnded(Integer code, String finding) {
+        // After a failed recovery, the first reason (SlowClient, the network) is the one that matters.
+        String why = recoveryStartedNanos != 0 && dropReason != null && !dropReason.startsWith(finding)
+                ? dropReason + "; then " + finding : finding;
+        dropReason = null;
         LOG.info("Connection {} ended: {}", connectionId, why);
         delivery.emit(new WebPubSubEvent.Disconnected(connectionId, userId, code, why));
         clearConnection();

@@ -75,8 +75,8 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
         }, false);
         Executor listenerThreads = options.getDeliveryExecutor() != null ? options.getDeliveryExecutor() : workers;
         this.transports = transports != null ? transports : new WebSocketTransportFactory(vertx, options, codec);
-        this.delivery = new EventDelivery(context, listenerThreads);
-        this.inbox = new Inbox(vertx, options, codec.reliable(), delivery);
+        this.delivery = new EventDelivery(listenerThreads);
+        this.inbox = new Inbox(vertx, context, options, codec.reliable(), delivery);
         this.sender = new RequestSender(vertx, options, workers);
         this.machine = new ConnectionStateMachine(options, vertx, context, workers, this.transports, sender, inbox,
                 delivery, groups);

@@ -380,4 +380,57 @@ class ConnectionStateMachineTest {
             pool.shutdownNow();
         }
     }
+    @Test
+    void aNewConnectionsConnectedEventReachesListenersBeforeAnyMessageThatArrivedAfterIt() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = connect(engine);
+            CompletableFuture<SendResult> join = engine.client.joinGroup("g");
+            await().until(() -> socket.written("joinGroup").size() == 1);
+            socket.ack(1);
+            join.get(5, TimeUnit.SECONDS);
+            socket.close(1008, "gone");
+
+            FakeTransport second = engine.sockets.nextOpen(WAIT).accept();
+            second.connected("c2", "alice", "t2");
+            await().until(() -> second.written("joinGroup").size() == 1);
+            // A message arrives before the rejoin's ack: it must not overtake "connected".
+            second.groupMessage("g", "early", 1);
+            await().during(Duration.ofMillis(200)).until(() -> !engine.events.groupTexts().contains("early"));
+            second.receive(second.written("joinGroup").get(0).contains("\"ackId\":2")
+                    ? "{\"type\":\"ack\",\"ackId\":2,\"success\":true}" : "{\"type\":\"ack\",\"ackId\":1,\"success\":true}");
+
+            await().until(() -> engine.events.groupTexts().contains("early"));
+            java.util.List<WebPubSubEvent> all = engine.events.all();
+            int connected = all.indexOf(new WebPubSubEvent.Connected("c2", "alice"));
+            int early = all.indexOf(engine.events.of(WebPubSubEvent.GroupMessage.class).get(0));
+            assertThat(connected).isNotNegative().isLessThan(early);
+        }
+    }
+
+    @Test
+    void aRecoveryTheServiceRefusesIsNeitherReportedAsRecoveredNorFedTheQueuedSends() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofSeconds(2)))) {
+            connect(engine).close(null, "the connection was lost without a close frame");
+            PendingOpen recovery = engine.sockets.nextOpen(WAIT);
+            CompletableFuture<SendResult> queued = engine.client.sendToGroup("g", MessageData.text("waiting"));
+            FakeTransport refused = recovery.accept();
+            refused.receive("{\"type\":\"system\",\"event\":\"disconnected\",\"message\":\"The connection could not be recovered.\"}");
+            refused.close(1008, "The connection could not be recovered.");
+
+            PendingOpen fresh = engine.sockets.nextOpen(WAIT);
+            assertThat(isRecovery(fresh.url())).isFalse();
+            assertThat(refused.written()).isEmpty();
+            assertThat(engine.events.of(WebPubSubEvent.Recovered.class)).isEmpty();
+            await().until(() -> !engine.events.of(WebPubSubEvent.Disconnected.class).isEmpty());
+            assertThat(engine.events.of(WebPubSubEvent.Disconnected.class)).singleElement().satisfies(d -> {
+                assertThat(d.closeCode()).isEqualTo(1008);
+                assertThat(d.reason()).startsWith("the connection was lost without a close frame")
+                        .contains("could not be recovered");
+            });
+            FakeTransport second = fresh.accept();
+            second.connected("c2", "alice", "t2");
+            await().until(() -> second.written("sendToGroup").size() == 1);
+            assertThat(queued).isNotDone();
+        }
+    }
 }

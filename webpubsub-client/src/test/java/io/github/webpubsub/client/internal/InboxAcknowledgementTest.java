@@ -48,4 +48,36 @@ class InboxAcknowledgementTest {
                     "{\"type\":\"sequenceAck\",\"sequenceId\":2}"));
         }
     }
+    @Test
+    void onReceiptMessagesInTheBufferAreAcknowledgedBeforeTheListenerTakesThemAndTheRestOnceHandled()
+            throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setAckMode(io.github.webpubsub.client.AckMode.ON_RECEIPT)
+                .setReceiveBufferMessages(150).setSequenceAckInterval(Duration.ofMillis(200)))) {
+            CountDownLatch release = new CountDownLatch(1);
+            engine.client.addListener(event -> {
+                if (event instanceof WebPubSubEvent.GroupMessage) {
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            var start = engine.client.start();
+            FakeTransport socket = engine.sockets.nextOpen(EngineHarness.WAIT).accept();
+            socket.connected("c1", "u", "tok");
+            start.get(5, TimeUnit.SECONDS);
+
+            for (int i = 1; i <= 400; i++) {
+                socket.groupMessage("g", "m" + i, i);
+            }
+            // Nothing is handled; the buffer of 150 covers the first 150, acknowledged in a batch of 100 or more.
+            await().atMost(Duration.ofSeconds(2)).until(() -> !socket.written("sequenceAck").isEmpty());
+            await().during(Duration.ofMillis(300)).until(() -> socket.written("sequenceAck").stream()
+                    .allMatch(f -> Long.parseLong(f.replaceAll("\\D", "")) <= 150));
+            release.countDown();
+            await().atMost(Duration.ofSeconds(5)).until(() -> socket.written("sequenceAck").contains(
+                    "{\"type\":\"sequenceAck\",\"sequenceId\":400}"));
+        }
+    }
 }

@@ -9,23 +9,20 @@ import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.WebPubSubListener;
-import io.vertx.core.Context;
 
 /**
  * Hands one client's events to its listeners, one at a time and in order, on the client's own serial executor, and
- * tells the event loop when the listeners are done with each. A leaf: it knows nothing of sockets or acks.
+ * says when the listeners are done with each. A leaf: it knows nothing of sockets or acks.
  */
 public final class EventDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
 
-    private final Context loop;
     private final Executor serial;
     private final List<WebPubSubListener> listeners = new CopyOnWriteArrayList<>();
 
-    /** Delivers on a serial executor over {@code pool}; completions come back on {@code loop}. */
-    public EventDelivery(Context loop, Executor pool) {
-        this.loop = loop;
+    /** Delivers on a serial executor over {@code pool}. */
+    public EventDelivery(Executor pool) {
         this.serial = new SerialExecutor(pool);
     }
 
@@ -44,13 +41,16 @@ public final class EventDelivery {
         serial.execute(() -> callListeners(event));
     }
 
-    /** Delivers an event, then runs {@code handled} on the event loop once every listener has returned. */
+    /**
+     * Delivers an event, then runs {@code handled} on the delivery thread once every listener has returned. It must
+     * be quick: the next event waits for it.
+     */
     public void emit(WebPubSubEvent event, Runnable handled) {
         serial.execute(() -> {
             try {
                 callListeners(event);
             } finally {
-                loop.runOnContext(v -> handled.run());
+                handled.run();
             }
         });
     }

@@ -1,10 +1,14 @@
 package io.github.webpubsub.client.internal.inbox;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.webpubsub.client.AckMode;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.internal.codec.ClientFrame;
@@ -12,28 +16,39 @@ import io.github.webpubsub.client.internal.codec.MalformedFrameException;
 import io.github.webpubsub.client.internal.codec.ServerFrame;
 import io.github.webpubsub.client.internal.delivery.EventDelivery;
 import io.github.webpubsub.client.internal.transport.Transport;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
- * Receives messages: drops redeliveries, hands the rest to the listeners, acknowledges what they have handled, and
- * pauses the socket while they are behind.
+ * Receives messages: drops redeliveries, hands the rest to the listeners in order, and acknowledges them to a
+ * reliable service when the {@link AckMode} says so.
  * <p>
  * Duplicates: on a reliable protocol a message whose sequenceId is not above the highest seen is a redelivery after
- * a recovery and is dropped. Acknowledgement: only messages whose listeners have returned count towards the
- * sequenceAck, so a message lost in a crash is redelivered rather than acked unseen. Back-pressure: at most
- * {@code receiveQueueCapacity} messages wait for the listeners; beyond that the socket is paused, and resumed once
- * half have been handled.
+ * a recovery and is dropped, and answered with an ack at once. Acknowledgement: after processing, only messages whose
+ * listeners have returned count; on receipt, also those covered by the receive buffer. An ack goes out as soon as
+ * {@code sequenceAckBatch} more messages are covered, on the timer, at once on every recovered socket, and at the first
+ * redelivery. The listeners report what they have handled through one counter, and the event loop reads it in
+ * batches: no ack waits behind a hop per message.
  * <p>
- * It writes only downwards, to the transport it is attached to. Event loop only, except the counters.
+ * A reliable socket is never paused: the service sends at most 1000 unacknowledged messages before it closes the
+ * connection, which bounds what the client holds, and a paused socket would not notice that close. On the json
+ * protocol, where nothing bounds it, the socket is paused while {@code receiveQueueCapacity} messages wait.
+ * <p>
+ * It writes only downwards, to the transport it is attached to. Event loop only, except {@link #handled(long)} and
+ * the counters.
  */
 public final class Inbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Inbox.class);
 
     private final Vertx vertx;
+    private final Context loop;
     private final EventDelivery delivery;
     private final boolean reliable;
-    private final int capacity;
+    private final boolean ackOnReceipt;
+    private final int pauseCapacity;
+    private final int bufferMessages;
+    private final long bufferBytes;
     private final int ackBatch;
     private final long ackIntervalMillis;
 
@@ -43,20 +58,38 @@ public final class Inbox {
     private int epoch;
     private long highestReceived;
     private long highestHandled;
+    /** The highest sequenceId that may be acknowledged: handled, or covered by the receive buffer. */
+    private long ackable;
+    private long lastAckWritten;
     private boolean ackDue;
-    private int handledSinceAck;
-    /** Written on the event loop only; volatile so that monitoring can read it from anywhere. */
-    private volatile int waiting;
-    private boolean paused;
     private boolean ackedRedelivery;
+    private boolean paused;
+
+    /** Messages handed to the listeners and not yet handled, oldest first. */
+    private final PendingMessages pending = new PendingMessages();
+    /** The ticket of the next message handed to the listeners. */
+    private long nextTicket = 1;
+    /** The ticket of the last message the listeners have finished with; written by the delivery thread. */
+    private final AtomicLong handledTicket = new AtomicLong();
+    private final AtomicBoolean handledDrainScheduled = new AtomicBoolean();
+
+    /** While a new connection rejoins its groups, messages are held back so that "connected" is delivered first. */
+    private boolean holding;
+    private final List<Runnable> held = new ArrayList<>();
+
+    private volatile int waiting;
     private final AtomicLong malformed = new AtomicLong();
 
     /** An inbox delivering through {@code delivery}, acknowledging on a reliable protocol. */
-    public Inbox(Vertx vertx, WebPubSubClientOptions options, boolean reliable, EventDelivery delivery) {
+    public Inbox(Vertx vertx, Context loop, WebPubSubClientOptions options, boolean reliable, EventDelivery delivery) {
         this.vertx = vertx;
+        this.loop = loop;
         this.delivery = delivery;
         this.reliable = reliable;
-        this.capacity = options.getReceiveQueueCapacity();
+        this.ackOnReceipt = options.getAckMode() == AckMode.ON_RECEIPT;
+        this.pauseCapacity = options.getReceiveQueueCapacity();
+        this.bufferMessages = options.getReceiveBufferMessages();
+        this.bufferBytes = options.getReceiveBufferBytes();
         this.ackBatch = options.getSequenceAckBatch();
         this.ackIntervalMillis = options.getSequenceAckInterval().toMillis();
     }
@@ -68,19 +101,20 @@ public final class Inbox {
         }
     }
 
-    /** Stops the periodic sequenceAck and forgets the transport. */
+    /** Stops the periodic sequenceAck and forgets the transport; anything held is delivered. */
     public void stop() {
         if (ackTimer >= 0) {
             vertx.cancelTimer(ackTimer);
             ackTimer = -1;
         }
         transport = null;
+        release();
     }
 
     /**
-     * A socket is open: acks go out on it, and it is paused at once if the listeners are behind. On a recovered
-     * socket the last ack is repeated at once: the one written to the socket that was cut may never have arrived, and
-     * the service is about to redeliver everything after the last ack it did get.
+     * A socket is open: acks go out on it. On a recovered socket the last ack is repeated at once: the one written to
+     * the socket that was cut may never have arrived, and the service is about to redeliver everything after the last
+     * ack it did get.
      */
     public void attach(Transport socket) {
         transport = socket;
@@ -88,7 +122,7 @@ public final class Inbox {
         if (paused) {
             socket.pause();
         }
-        if (highestHandled > 0) {
+        if (ackable > 0) {
             ackDue = true;
             flushAck();
         }
@@ -104,11 +138,26 @@ public final class Inbox {
         epoch++;
         highestReceived = 0;
         highestHandled = 0;
+        ackable = 0;
+        lastAckWritten = 0;
         ackDue = false;
-        handledSinceAck = 0;
+        pending.coverAll();
     }
 
-    /** How many received messages wait for the listeners. Never more than the receive queue capacity plus one frame. */
+    /** Holds back messages until {@link #release()}: a new connection's "connected" goes to the listeners first. */
+    public void hold() {
+        holding = true;
+    }
+
+    /** Delivers what was held back, in order. */
+    public void release() {
+        holding = false;
+        List<Runnable> emits = List.copyOf(held);
+        held.clear();
+        emits.forEach(Runnable::run);
+    }
+
+    /** How many received messages wait for the listeners. */
     public int waiting() {
         return waiting;
     }
@@ -116,6 +165,11 @@ public final class Inbox {
     /** How many malformed frames arrived since the client was created. */
     public long malformedCount() {
         return malformed.get();
+    }
+
+    /** How many received messages the service still holds for this connection, as far as the client knows. */
+    public long unacknowledged() {
+        return Math.max(0, highestReceived - lastAckWritten);
     }
 
     /** A group or server message arrived on the connection with these ids. */
@@ -142,13 +196,13 @@ public final class Inbox {
         } else {
             event = new WebPubSubEvent.ServerMessage(connectionId, userId, message.data(), sequenceId);
         }
-        deliver(event, sequenceId);
+        deliver(event, sequenceId, message.data().length());
     }
 
     /**
      * Something that is not a valid frame arrived. It is never silent: logged at ERROR without its content, counted,
      * and handed to the listeners in order with the messages. Where its sequenceId could be read, it is acknowledged
-     * like a message once they have returned, so the service does not send it again and again.
+     * like a message, so the service does not send it again and again.
      */
     public void onMalformed(MalformedFrameException e, String connectionId) {
         malformed.incrementAndGet();
@@ -163,7 +217,7 @@ public final class Inbox {
             highestReceived = sequenceId;
         }
         deliver(new WebPubSubEvent.MalformedMessage(connectionId, sequenceId, e.getMessage()),
-                reliable ? sequenceId : null);
+                reliable ? sequenceId : null, 0);
     }
 
     /**
@@ -179,28 +233,64 @@ public final class Inbox {
         }
     }
 
-    private void deliver(WebPubSubEvent event, Long sequenceId) {
-        if (++waiting >= capacity && !paused) {
+    private void deliver(WebPubSubEvent event, Long sequenceId, int size) {
+        long ticket = nextTicket++;
+        pending.add(sequenceId == null || !reliable ? PendingMessages.NO_SEQUENCE : sequenceId, size, epoch);
+        waiting = pending.size();
+        if (ackOnReceipt && reliable) {
+            cover();
+        }
+        if (!reliable && !paused && pending.size() >= pauseCapacity) {
             paused = true;
-            LOG.debug("{} messages wait for the listeners: pausing the socket", waiting);
+            LOG.debug("{} messages wait for the listeners: pausing the socket", pending.size());
             if (transport != null) {
                 transport.pause();
             }
         }
-        int deliveryEpoch = epoch;
-        delivery.emit(event, () -> handled(sequenceId, deliveryEpoch));
+        Runnable done = () -> handled(ticket);
+        if (holding) {
+            held.add(() -> delivery.emit(event, done));
+        } else {
+            delivery.emit(event, done);
+        }
     }
 
-    private void handled(Long sequenceId, int deliveryEpoch) {
-        waiting--;
-        if (sequenceId != null && deliveryEpoch == epoch && sequenceId > highestHandled) {
-            highestHandled = sequenceId;
-            ackDue = true;
-            if (++handledSinceAck >= ackBatch) {
-                flushAck();
+    /**
+     * The listeners are done with the message of this ticket. Called on the delivery thread: it only records the
+     * ticket, and the event loop reads the newest one in a batch.
+     */
+    private void handled(long ticket) {
+        handledTicket.set(ticket);
+        if (handledDrainScheduled.compareAndSet(false, true)) {
+            try {
+                loop.runOnContext(v -> drainHandled());
+            } catch (RuntimeException e) {
+                LOG.debug("The event loop is gone: {}", e.toString());
             }
         }
-        if (paused && waiting <= capacity / 2) {
+    }
+
+    private void drainHandled() {
+        handledDrainScheduled.set(false);
+        long upTo = handledTicket.get();
+        long firstPending = nextTicket - pending.size();
+        for (long ticket = firstPending; ticket <= upTo && !pending.isEmpty(); ticket++) {
+            long sequenceId = pending.headSequence();
+            boolean current = pending.headEpoch() == epoch;
+            pending.removeHead();
+            if (current && sequenceId != PendingMessages.NO_SEQUENCE && sequenceId > highestHandled) {
+                highestHandled = sequenceId;
+            }
+        }
+        waiting = pending.size();
+        if (highestHandled > ackable) {
+            ackable = highestHandled;
+        }
+        if (ackOnReceipt && reliable) {
+            cover();
+        }
+        ackIfBatchDue();
+        if (paused && pending.size() <= pauseCapacity / 2) {
             paused = false;
             LOG.debug("Listeners caught up: resuming the socket");
             if (transport != null) {
@@ -209,12 +299,28 @@ public final class Inbox {
         }
     }
 
-    /** Sends a sequenceAck if anything was handled, or redelivered, since the last one. On the timer and in bursts. */
+    /** On receipt: the buffer covers the oldest pending messages up to its bounds; they may be acknowledged now. */
+    private void cover() {
+        long covered = pending.cover(bufferMessages, bufferBytes, epoch);
+        if (covered > ackable) {
+            ackable = covered;
+            ackIfBatchDue();
+        }
+    }
+
+    private void ackIfBatchDue() {
+        if (ackable - lastAckWritten >= ackBatch) {
+            ackDue = true;
+            flushAck();
+        }
+    }
+
+    /** Sends a sequenceAck if anything became acknowledgeable, or was redelivered, since the last one. */
     public void flushAck() {
-        if (ackDue && highestHandled > 0 && transport != null) {
-            transport.write(new ClientFrame.SequenceAck(highestHandled));
+        if (transport != null && ackable > 0 && (ackDue || ackable > lastAckWritten)) {
+            transport.write(new ClientFrame.SequenceAck(ackable));
+            lastAckWritten = ackable;
             ackDue = false;
-            handledSinceAck = 0;
         }
     }
 }
