@@ -46,6 +46,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientAccessUrl": getOrCreateConfiguration(target).setClientAccessUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": getOrCreateConfiguration(target).setClientAccessUrlProvider(property(camelContext, io.github.webpubsub.client.ClientAccessUrlProvider.class, value)); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": getOrCreateConfiguration(target).setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.webpubsub.camel.WebPubSubConfiguration.class, value)); return true;
         case "connectionstring":
         case "connectionString": getOrCreateConfiguration(target).setConnectionString(property(camelContext, java.lang.String.class, value)); return true;
@@ -140,6 +142,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientAccessUrl": return java.lang.String.class;
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": return io.github.webpubsub.client.ClientAccessUrlProvider.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "configuration": return io.github.webpubsub.camel.WebPubSubConfiguration.class;
         case "connectionstring":
         case "connectionString": return java.lang.String.class;
@@ -230,6 +234,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "clientAccessUrl": return getOrCreateConfiguration(target).getClientAccessUrl();
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": return getOrCreateConfiguration(target).getClientAccessUrlProvider();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return getOrCreateConfiguration(target).getConcurrentConsumers();
         case "configuration": return target.getConfiguration();
         case "connectionstring":
         case "connectionString": return getOrCreateConfiguration(target).getConnectionString();

@@ -35,6 +35,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "clientAccessUrl": target.setClientAccessUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": target.setClientAccessUrlProvider(property(camelContext, io.github.webpubsub.client.ClientAccessUrlProvider.class, value)); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": target.setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connectionstring":
         case "connectionString": target.setConnectionString(property(camelContext, java.lang.String.class, value)); return true;
         case "datatype":
@@ -113,6 +115,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "clientAccessUrl": return java.lang.String.class;
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": return io.github.webpubsub.client.ClientAccessUrlProvider.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "connectionstring":
         case "connectionString": return java.lang.String.class;
         case "datatype":
@@ -192,6 +196,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "clientAccessUrl": return target.getClientAccessUrl();
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": return target.getClientAccessUrlProvider();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return target.getConcurrentConsumers();
         case "connectionstring":
         case "connectionString": return target.getConnectionString();
         case "datatype":

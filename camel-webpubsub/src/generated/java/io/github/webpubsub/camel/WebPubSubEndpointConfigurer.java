@@ -37,6 +37,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientAccessUrl": target.getConfiguration().setClientAccessUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": target.getConfiguration().setClientAccessUrlProvider(property(camelContext, io.github.webpubsub.client.ClientAccessUrlProvider.class, value)); return true;
+        case "concurrentconsumers":
+        case "concurrentConsumers": target.getConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "connectionstring":
         case "connectionString": target.getConfiguration().setConnectionString(property(camelContext, java.lang.String.class, value)); return true;
         case "datatype":
@@ -122,6 +124,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientAccessUrl": return java.lang.String.class;
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": return io.github.webpubsub.client.ClientAccessUrlProvider.class;
+        case "concurrentconsumers":
+        case "concurrentConsumers": return int.class;
         case "connectionstring":
         case "connectionString": return java.lang.String.class;
         case "datatype":
@@ -208,6 +212,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientAccessUrl": return target.getConfiguration().getClientAccessUrl();
         case "clientaccessurlprovider":
         case "clientAccessUrlProvider": return target.getConfiguration().getClientAccessUrlProvider();
+        case "concurrentconsumers":
+        case "concurrentConsumers": return target.getConfiguration().getConcurrentConsumers();
         case "connectionstring":
         case "connectionString": return target.getConfiguration().getConnectionString();
         case "datatype":

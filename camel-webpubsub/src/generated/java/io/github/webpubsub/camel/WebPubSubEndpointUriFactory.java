@@ -24,7 +24,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(43);
+        Set<String> props = new HashSet<>(44);
         props.add("ackMode");
         props.add("ackTimeout");
         props.add("autoReconnect");
@@ -32,6 +32,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
         props.add("bridgeErrorHandler");
         props.add("clientAccessUrl");
         props.add("clientAccessUrlProvider");
+        props.add("concurrentConsumers");
         props.add("connectionString");
         props.add("dataType");
         props.add("event");

@@ -3,6 +3,8 @@ package io.github.webpubsub.camel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -97,6 +99,28 @@ final class SharedConnection implements WebPubSubListener {
                 }
             });
         }
+    }
+
+    /**
+     * Group messages may be processed in parallel by consumers with concurrentConsumers above 1; the connection
+     * acknowledges a message once every consumer is done with it. Everything else goes through {@link #onEvent}.
+     */
+    @Override
+    public CompletionStage<Void> onEventAsync(WebPubSubEvent event) {
+        if (!(event instanceof WebPubSubEvent.GroupMessage message)) {
+            onEvent(event);
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> all = null;
+        for (WebPubSubConsumer consumer : consumers) {
+            if (consumer.wants(WebPubSubEventType.GROUP_MESSAGE) && message.group().equals(consumer.group())) {
+                CompletableFuture<Void> done = consumer.onGroupMessageAsync(message).toCompletableFuture();
+                if (!done.isDone()) {
+                    all = all == null ? done : CompletableFuture.allOf(all, done);
+                }
+            }
+        }
+        return all == null ? CompletableFuture.completedFuture(null) : all;
     }
 
     /** The one mapping from the client's events to the consumers that asked for them. */

@@ -125,6 +125,14 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "consumer", enums = "afterProcessing,onReceipt", defaultValue = "afterProcessing")
     private String ackMode = "afterProcessing";
 
+    /**
+     * How many exchanges of this consumer may be processed at once. 1, the default, processes group messages one at
+     * a time and in order. More processes them in parallel, out of order, on a thread pool of that size; they are
+     * still acknowledged in order, each only once processed (with ackMode=afterProcessing), so nothing is lost.
+     */
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int concurrentConsumers = 1;
+
     /** How often the connection acknowledges what may be acknowledged to a json.reliable service. */
     @UriParam(label = "consumer,advanced", defaultValue = "1s", javaType = "java.time.Duration")
     private long sequenceAckInterval = 1_000;
@@ -260,6 +268,10 @@ public class WebPubSubConfiguration implements Cloneable {
         }
         option("protocol", this::protocol);
         option("ackMode", this::ackModeValue);
+        if (concurrentConsumers < 1) {
+            throw new IllegalArgumentException("Invalid option concurrentConsumers: it must be at least 1, was "
+                    + concurrentConsumers);
+        }
         option("dataType", this::dataType);
         if (hasGroup()) {
             try {
@@ -507,6 +519,16 @@ public class WebPubSubConfiguration implements Cloneable {
     /** Sets the option {@code ackMode}. */
     public void setAckMode(String ackMode) {
         this.ackMode = ackMode;
+    }
+
+    /** The option {@code concurrentConsumers}, described on its field. */
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    /** Sets the option {@code concurrentConsumers}. */
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
     }
 
     /** The option {@code sequenceAckInterval}, described on its field. */

@@ -1,6 +1,11 @@
 package io.github.webpubsub.camel;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
@@ -20,13 +25,18 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
 
     private final Set<WebPubSubEventType> events;
     private final String group;
+    private final int concurrency;
     private volatile SharedConnection connection;
+    /** With concurrentConsumers above 1: the threads that run this consumer's exchanges, and how many may run. */
+    private ExecutorService workers;
+    private Semaphore slots;
 
     /** A consumer for an endpoint; it acquires the endpoint's shared connection when it starts. */
     public WebPubSubConsumer(WebPubSubEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.events = endpoint.getConfiguration().consumerEvents();
         this.group = endpoint.getConfiguration().getGroup();
+        this.concurrency = endpoint.getConfiguration().getConcurrentConsumers();
     }
 
     @Override
@@ -37,6 +47,11 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (concurrency > 1) {
+            workers = getEndpoint().getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
+                    "WebPubSubConsumer[" + (group == null ? "server" : group) + "]", concurrency);
+            slots = new Semaphore(concurrency);
+        }
         connection = getEndpoint().acquireConnection();
         // Camel's consumers repository asks each route's consumer for this check when health is enabled.
         WebPubSubHealthCheck check = new WebPubSubHealthCheck("consumer:webpubsub-" + getRouteId(),
@@ -53,6 +68,10 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
             current.removeConsumer(this);
             getEndpoint().releaseConnection(current);
             connection = null;
+        }
+        if (workers != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(workers);
+            workers = null;
         }
         super.doStop();
     }
@@ -77,6 +96,35 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
 
     void joinFailed(String failedGroup, Throwable error) {
         getExceptionHandler().handleException("Could not join group '" + failedGroup + "'", error);
+    }
+
+    /**
+     * A group message, processed at once on the calling thread, or with concurrentConsumers above 1 on this
+     * consumer's pool; the stage completes when Camel, error handling included, is done with the exchange. While
+     * every worker is busy the caller waits: that is the back-pressure.
+     */
+    CompletionStage<Void> onGroupMessageAsync(WebPubSubEvent.GroupMessage event) {
+        if (workers == null) {
+            onGroupMessage(event);
+            return CompletableFuture.completedFuture(null);
+        }
+        slots.acquireUninterruptibly();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            workers.execute(() -> {
+                try {
+                    onGroupMessage(event);
+                } finally {
+                    slots.release();
+                    done.complete(null);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            slots.release();
+            getExceptionHandler().handleException("A Web PubSub message arrived while the consumer stopped", e);
+            done.complete(null);
+        }
+        return done;
     }
 
     void onGroupMessage(WebPubSubEvent.GroupMessage event) {

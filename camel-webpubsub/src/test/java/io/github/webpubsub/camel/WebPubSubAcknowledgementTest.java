@@ -34,6 +34,8 @@ class WebPubSubAcknowledgementTest extends WebPubSubTestSupport {
     private final List<String> processed = new CopyOnWriteArrayList<>();
     private final List<String> deadLettered = new CopyOnWriteArrayList<>();
     private final Semaphore gate = new Semaphore(0);
+    private final java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(4);
+    private final List<String> parallel = new CopyOnWriteArrayList<>();
     /** For each redelivery of a failing message: whether the service still held it unacknowledged. */
     private final List<Boolean> heldDuringRedelivery = new CopyOnWriteArrayList<>();
 
@@ -62,6 +64,16 @@ class WebPubSubAcknowledgementTest extends WebPubSubTestSupport {
                             processed.add(body);
                         });
                 from("direct:dead").process(exchange -> deadLettered.add(exchange.getMessage().getBody(String.class)));
+
+                from("webpubsub:parallel?userId=parallel&concurrentConsumers=4").routeId("parallel")
+                        .process(exchange -> {
+                            // Four exchanges must be in flight at once for any of them to pass this point.
+                            together.countDown();
+                            if (!together.await(10, TimeUnit.SECONDS)) {
+                                throw new IllegalStateException("not processed in parallel");
+                            }
+                            parallel.add(exchange.getMessage().getBody(String.class));
+                        });
 
                 from("webpubsub:burst?userId=buffered&ackMode=onReceipt&receiveBufferMessages=5000").routeId("burst")
                         .process(exchange -> {
@@ -122,5 +134,16 @@ class WebPubSubAcknowledgementTest extends WebPubSubTestSupport {
         await().atMost(Duration.ofSeconds(30)).until(() -> processed.size() == 2_500);
         assertThat(processed).containsExactlyElementsOf(IntStream.range(0, 2_500).mapToObj(Integer::toString).toList());
         assertThat(connectionsOf("buffered")).extracting(ConnectionInfo::connectionId).containsExactly(connection);
+    }
+
+    @Test
+    void concurrentConsumersProcessInParallelAndEveryMessageIsStillAcknowledgedOnceProcessed() throws Exception {
+        await().until(() -> connectionsOf("parallel").stream().anyMatch(c -> c.groups().contains("parallel")));
+        publish(publisher(), "parallel", 40);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> parallel.size() == 40);
+        assertThat(parallel).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 40).mapToObj(Integer::toString).toList());
+        await().atMost(Duration.ofSeconds(5)).until(() -> unackedOf("parallel") == 0);
     }
 }

@@ -80,4 +80,43 @@ class InboxAcknowledgementTest {
                     "{\"type\":\"sequenceAck\",\"sequenceId\":400}"));
         }
     }
+    @Test
+    void anAsynchronousListenerMayFinishOutOfOrderButAcksNeverSkipAnUnfinishedMessage() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            java.util.Map<Long, java.util.concurrent.CompletableFuture<Void>> inProgress =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            engine.client.addListener(new io.github.webpubsub.client.WebPubSubListener() {
+                @Override
+                public void onEvent(WebPubSubEvent event) {
+                }
+
+                @Override
+                public java.util.concurrent.CompletionStage<Void> onEventAsync(WebPubSubEvent event) {
+                    if (event instanceof WebPubSubEvent.GroupMessage message) {
+                        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+                        inProgress.put(message.sequenceId(), done);
+                        return done;
+                    }
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                }
+            });
+            var start = engine.client.start();
+            FakeTransport socket = engine.sockets.nextOpen(EngineHarness.WAIT).accept();
+            socket.connected("c1", "u", "tok");
+            start.get(5, TimeUnit.SECONDS);
+
+            socket.groupMessage("g", "one", 1).groupMessage("g", "two", 2).groupMessage("g", "three", 3);
+            // All three are handed out at once: the listener does not hold up the next.
+            await().atMost(Duration.ofSeconds(2)).until(() -> inProgress.size() == 3);
+            inProgress.get(2L).complete(null);
+            inProgress.get(3L).complete(null);
+            await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(1))
+                    .until(() -> socket.written("sequenceAck").isEmpty());
+
+            inProgress.get(1L).complete(null);
+            await().atMost(Duration.ofSeconds(2)).until(() -> socket.written("sequenceAck").contains(
+                    "{\"type\":\"sequenceAck\",\"sequenceId\":3}"));
+            assertThat(socket.written("sequenceAck")).containsExactly("{\"type\":\"sequenceAck\",\"sequenceId\":3}");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.webpubsub.client.internal.delivery;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
@@ -42,15 +43,28 @@ public final class EventDelivery {
     }
 
     /**
-     * Delivers an event, then runs {@code handled} on the delivery thread once every listener has returned. It must
-     * be quick: the next event waits for it.
+     * Delivers an event, then runs {@code handled} once every listener is done with it: on the delivery thread when
+     * they all returned at once, or on whichever thread completes the last asynchronous one. It must be quick.
      */
     public void emit(WebPubSubEvent event, Runnable handled) {
         serial.execute(() -> {
-            try {
-                callListeners(event);
-            } finally {
+            CompletableFuture<?> pending = null;
+            for (WebPubSubListener listener : listeners) {
+                CompletableFuture<Void> done;
+                try {
+                    done = listener.onEventAsync(event).toCompletableFuture();
+                } catch (RuntimeException e) {
+                    LOG.warn("Listener {} threw on {}; delivery goes on", listener, event.getClass().getSimpleName(), e);
+                    continue;
+                }
+                if (!done.isDone()) {
+                    pending = pending == null ? done : CompletableFuture.allOf(pending, done);
+                }
+            }
+            if (pending == null) {
                 handled.run();
+            } else {
+                pending.whenComplete((ok, error) -> handled.run());
             }
         });
     }

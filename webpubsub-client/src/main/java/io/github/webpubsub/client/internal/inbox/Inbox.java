@@ -2,6 +2,8 @@ package io.github.webpubsub.client.internal.inbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,8 +29,8 @@ import io.vertx.core.Vertx;
  * a recovery and is dropped, and answered with an ack at once. Acknowledgement: after processing, only messages whose
  * listeners have returned count; on receipt, also those covered by the receive buffer. An ack goes out as soon as
  * {@code sequenceAckBatch} more messages are covered, on the timer, at once on every recovered socket, and at the first
- * redelivery. The listeners report what they have handled through one counter, and the event loop reads it in
- * batches: no ack waits behind a hop per message.
+ * redelivery. The listeners report what they have handled through a lock-free queue that the event loop drains in
+ * batches: no ack waits behind a hop per message. Listeners may finish out of order; acks never skip a message.
  * <p>
  * A reliable socket is never paused: the service sends at most 1000 unacknowledged messages before it closes the
  * connection, which bounds what the client holds, and a paused socket would not notice that close. On the json
@@ -69,8 +71,11 @@ public final class Inbox {
     private final PendingMessages pending = new PendingMessages();
     /** The ticket of the next message handed to the listeners. */
     private long nextTicket = 1;
-    /** The ticket of the last message the listeners have finished with; written by the delivery thread. */
-    private final AtomicLong handledTicket = new AtomicLong();
+    /**
+     * Tickets of messages the listeners have finished with, in any order (asynchronous listeners finish out of
+     * order); written by delivery threads, drained by the event loop in batches.
+     */
+    private final Queue<Long> handledTickets = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean handledDrainScheduled = new AtomicBoolean();
 
     /** While a new connection rejoins its groups, messages are held back so that "connected" is delivered first. */
@@ -256,11 +261,11 @@ public final class Inbox {
     }
 
     /**
-     * The listeners are done with the message of this ticket. Called on the delivery thread: it only records the
-     * ticket, and the event loop reads the newest one in a batch.
+     * The listeners are done with the message of this ticket. Called on a delivery thread: it only records the
+     * ticket, and the event loop drains them in a batch.
      */
     private void handled(long ticket) {
-        handledTicket.set(ticket);
+        handledTickets.add(ticket);
         if (handledDrainScheduled.compareAndSet(false, true)) {
             try {
                 loop.runOnContext(v -> drainHandled());
@@ -272,9 +277,15 @@ public final class Inbox {
 
     private void drainHandled() {
         handledDrainScheduled.set(false);
-        long upTo = handledTicket.get();
         long firstPending = nextTicket - pending.size();
-        for (long ticket = firstPending; ticket <= upTo && !pending.isEmpty(); ticket++) {
+        Long ticket;
+        while ((ticket = handledTickets.poll()) != null) {
+            if (ticket >= firstPending) {
+                pending.markDone((int) (ticket - firstPending));
+            }
+        }
+        // Acknowledgements stay in order: only the oldest messages, once finished, leave.
+        while (!pending.isEmpty() && pending.headDone()) {
             long sequenceId = pending.headSequence();
             boolean current = pending.headEpoch() == epoch;
             pending.removeHead();

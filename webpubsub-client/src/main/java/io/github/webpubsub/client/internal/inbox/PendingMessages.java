@@ -15,6 +15,7 @@ final class PendingMessages {
     private long[] sequences = new long[64];
     private int[] sizes = new int[64];
     private int[] epochs = new int[64];
+    private boolean[] done = new boolean[64];
     private int head;
     private int size;
     private int covered;
@@ -28,6 +29,7 @@ final class PendingMessages {
         sequences[tail] = sequenceId;
         sizes[tail] = bytes;
         epochs[tail] = epoch;
+        done[tail] = false;
         size++;
     }
 
@@ -37,6 +39,15 @@ final class PendingMessages {
 
     boolean isEmpty() {
         return size == 0;
+    }
+
+    /** Marks the message {@code offset} places behind the head as handled. */
+    void markDone(int offset) {
+        done[(head + offset) % sequences.length] = true;
+    }
+
+    boolean headDone() {
+        return done[head];
     }
 
     long headSequence() {
@@ -92,11 +103,20 @@ final class PendingMessages {
         sequences = unwrap(sequences, capacity);
         sizes = unwrap(sizes, capacity);
         epochs = unwrap(epochs, capacity);
+        done = unwrap(done, capacity);
         head = 0;
     }
 
     private long[] unwrap(long[] ring, int capacity) {
         long[] grown = Arrays.copyOf(ring, capacity);
+        for (int i = 0; i < size; i++) {
+            grown[i] = ring[(head + i) % ring.length];
+        }
+        return grown;
+    }
+
+    private boolean[] unwrap(boolean[] ring, int capacity) {
+        boolean[] grown = Arrays.copyOf(ring, capacity);
         for (int i = 0; i < size; i++) {
             grown[i] = ring[(head + i) % ring.length];
         }
