@@ -31,6 +31,11 @@ final class WebPubSubHealthCheck extends AbstractHealthCheck {
         if (current.connectionId() != null) {
             builder.detail("connectionId", current.connectionId());
         }
+        String lastProblem = current.lastProblem();
+        if (lastProblem != null) {
+            // Kept after a recovery or a new connection, so that a SlowClient close a moment ago still shows.
+            builder.detail("lastProblem", lastProblem);
+        }
         if (state == ClientState.CONNECTED) {
             builder.up();
         } else {

@@ -3,7 +3,11 @@ package io.github.webpubsub.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
@@ -12,8 +16,13 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.health.WritableHealthCheckRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.webpubsub.client.ConnectionStringCredential;
+import io.github.webpubsub.client.MessageData;
+import io.github.webpubsub.client.WebPubSubClient;
+import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.emulator.Faults;
 
 /** Consumer and producer health: DOWN with the reason while the connection is down, UP again once it is back. */
@@ -26,8 +35,17 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
             public void configure() {
                 from("webpubsub:health?userId=healthy").routeId("health").to("mock:health");
                 from("direct:health").routeId("health-producer").to("webpubsub:health?userId=healthy");
+                from("webpubsub:stuck?userId=stuck").routeId("stuck").process(exchange -> gate.acquireUninterruptibly());
             }
         };
+    }
+
+    private final Semaphore gate = new Semaphore(0);
+
+    @AfterEach
+    void openTheGate() {
+        gate.release(100_000);
+        emulator.get().faults().clear();
     }
 
     /** Calls the check as Camel's health endpoints do, through the context's health check registry. */
@@ -58,5 +76,33 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
         await().until(() -> result("consumer:health").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
         assertThat(result("consumer:health").orElseThrow().getDetails()).containsEntry("connectionId", connection);
         assertThat(result("producer:webpubsub").orElseThrow().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void aRouteThatFallsTooFarBehindShowsTheServicesSlowClientCloseInItsHealthAtOnce() throws Exception {
+        HealthCheckHelper.getHealthCheckRepository(context, "consumers", HealthCheckRepository.class).setEnabled(true);
+        await().until(() -> result("consumer:stuck").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
+        await().until(() -> connectionsOf("stuck").stream().anyMatch(c -> c.groups().contains("stuck")));
+        WebPubSubClient publisher = WebPubSubClient.create(WebPubSubClientOptions.of(ConnectionStringCredential
+                .builder(emulator.get().connectionString(), HUB).userId("flood")
+                .roles(List.of("webpubsub.sendToGroup")).build()));
+        try {
+            publisher.start().get(10, TimeUnit.SECONDS);
+            // The new connection after the close is refused, so the check stays DOWN long enough to read.
+            emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
+            Semaphore inFlight = new Semaphore(100);
+            for (int i = 0; i < 1_500; i++) {
+                assertThat(inFlight.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+                publisher.sendToGroup("stuck", MessageData.text("m" + i)).whenComplete((ok, e) -> inFlight.release());
+            }
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> result("consumer:stuck")
+                    .map(r -> r.getState() == HealthCheck.State.DOWN).orElse(false));
+            HealthCheck.Result down = result("consumer:stuck").orElseThrow();
+            assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("SlowClient"));
+            assertThat(down.getDetails().get("lastProblem")).asString().contains("SlowClient").contains("1008");
+        } finally {
+            publisher.close();
+        }
     }
 }

@@ -82,6 +82,8 @@ final class ConnectionStateMachine {
     private boolean awaitingRecoveryConfirmation;
     /** Why the socket dropped at the start of the current run of recovery attempts, for the final report. */
     private String dropReason;
+    /** Why the last connection ended, until a new one is up. */
+    private String endedBecause;
 
     private long attemptTimer = -1;
     private long connectedTimer = -1;
@@ -296,7 +298,8 @@ final class ConnectionStateMachine {
 
     private void connectFailed(Throwable cause, boolean recovery) {
         transport = null;
-        lastProblem = Failures.describe(cause);
+        // While reconnecting, why the connection ended stays in front: it is what an operator needs to see.
+        lastProblem = (endedBecause == null ? "" : endedBecause + "; then ") + Failures.describe(cause);
         if (recovery) {
             if (recoveryWindowOpen()) {
                 LOG.info("Recovery of connection {} failed ({}); trying again", connectionId, Failures.describe(cause));
@@ -451,6 +454,7 @@ final class ConnectionStateMachine {
         }
         failedAttempts = 0;
         recoveryStartedNanos = 0;
+        endedBecause = null;
         inbox.newConnection();
         // Messages that arrive while the groups are joined again wait, so that "connected" reaches listeners first.
         inbox.hold();
@@ -566,6 +570,8 @@ final class ConnectionStateMachine {
         String why = recoveryStartedNanos != 0 && dropReason != null && !dropReason.startsWith(finding)
                 ? dropReason + "; then " + finding : finding;
         dropReason = null;
+        endedBecause = "connection " + connectionId + " ended: " + why + (code == null ? "" : " (close code " + code + ")");
+        lastProblem = endedBecause;
         LOG.info("Connection {} ended: {}", connectionId, why);
         delivery.emit(new WebPubSubEvent.Disconnected(connectionId, userId, code, why));
         clearConnection();
