@@ -142,6 +142,10 @@ final class SharedConnection implements WebPubSubListener {
             forEach(WebPubSubEventType.STOPPED, consumer -> consumer.onStopped(stopped));
         } else if (event instanceof WebPubSubEvent.RejoinGroupFailed failed) {
             forEach(WebPubSubEventType.REJOIN_GROUP_FAILED, consumer -> consumer.onRejoinGroupFailed(failed));
+        } else if (event instanceof WebPubSubEvent.Recovering recovering) {
+            forEach(WebPubSubEventType.RECOVERING, consumer -> consumer.onRecovering(recovering));
+        } else if (event instanceof WebPubSubEvent.Recovered recovered) {
+            forEach(WebPubSubEventType.RECOVERED, consumer -> consumer.onRecovered(recovered));
         } else if (event instanceof WebPubSubEvent.MalformedMessage malformed) {
             for (WebPubSubConsumer consumer : consumers) {
                 if (consumer.wants(WebPubSubEventType.GROUP_MESSAGE) || consumer.wants(WebPubSubEventType.SERVER_MESSAGE)) {
@@ -149,7 +153,6 @@ final class SharedConnection implements WebPubSubListener {
                 }
             }
         }
-        // Recovering and Recovered reach routes with the lifecycle events of the Camel-layer issue.
     }
 
     private void forEach(WebPubSubEventType type, Consumer<WebPubSubConsumer> action) {

@@ -174,7 +174,8 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /**
      * The events to receive, comma-separated: group-message, server-message, connected, disconnected, stopped,
-     * rejoin-group-failed. By default group-message when the endpoint has a group, else server-message.
+     * rejoin-group-failed, recovering, recovered. By default group-message when the endpoint has a group, else
+     * server-message. Lifecycle events carry the connection id, user id, close code and reason in headers.
      */
     @UriParam(label = "consumer")
     private String events;

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
@@ -30,6 +31,8 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
     /** With concurrentConsumers above 1: the threads that run this consumer's exchanges, and how many may run. */
     private ExecutorService workers;
     private Semaphore slots;
+    private final LongAdder processedExchanges = new LongAdder();
+    private final LongAdder failedExchanges = new LongAdder();
 
     /** A consumer for an endpoint; it acquires the endpoint's shared connection when it starts. */
     public WebPubSubConsumer(WebPubSubEndpoint endpoint, Processor processor) {
@@ -84,6 +87,19 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
     @Override
     protected void doResume() throws Exception {
         connection.addConsumer(this);
+    }
+
+    /** How many exchanges this consumer has processed, failed ones included. */
+    public long getProcessedExchanges() {
+        return processedExchanges.sum();
+    }
+
+    /**
+     * How many exchanges still failed once Camel's error handling was done with them; each went to the consumer's
+     * exception handler, and was acknowledged to the service like any other.
+     */
+    public long getFailedExchanges() {
+        return failedExchanges.sum();
     }
 
     String group() {
@@ -159,6 +175,18 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
         });
     }
 
+    void onRecovering(WebPubSubEvent.Recovering event) {
+        deliver(WebPubSubEventType.RECOVERING, event.connectionId(), null, message -> {
+            message.setBody(event.reason());
+            message.setHeader(WebPubSubConstants.CLOSE_CODE, event.closeCode());
+        });
+    }
+
+    void onRecovered(WebPubSubEvent.Recovered event) {
+        deliver(WebPubSubEventType.RECOVERED, event.connectionId(), null, message -> {
+        });
+    }
+
     void onStopped(WebPubSubEvent.Stopped event) {
         deliver(WebPubSubEventType.STOPPED, null, null, message -> message.setBody(event.reason()));
     }
@@ -197,7 +225,9 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
         } catch (Exception e) {
             exchange.setException(e);
         }
+        processedExchanges.increment();
         if (exchange.getException() != null) {
+            failedExchanges.increment();
             getExceptionHandler().handleException("Error processing a Web PubSub " + type.eventName(), exchange,
                     exchange.getException());
         }

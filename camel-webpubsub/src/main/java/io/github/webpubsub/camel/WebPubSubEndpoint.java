@@ -2,6 +2,7 @@ package io.github.webpubsub.camel;
 
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -43,6 +44,10 @@ public class WebPubSubEndpoint extends DefaultEndpoint implements EndpointServic
         if (configuration.consumerEvents().contains(WebPubSubEventType.GROUP_MESSAGE) && !configuration.hasGroup()) {
             throw new IllegalArgumentException("A consumer of group-message events needs a group in the endpoint path"
                     + " (webpubsub:myGroup), or the option events set to what it should receive instead");
+        }
+        if (getExchangePattern() == ExchangePattern.InOut) {
+            throw new IllegalArgumentException("Invalid option exchangePattern=InOut on a webpubsub consumer: Web PubSub"
+                    + " messages have no reply channel. Publish a reply with a producer (to(\"webpubsub:...\")) instead");
         }
         WebPubSubConsumer consumer = new WebPubSubConsumer(this, processor);
         configureConsumer(consumer);

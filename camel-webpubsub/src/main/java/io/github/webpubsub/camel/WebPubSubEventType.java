@@ -8,15 +8,26 @@ import java.util.stream.Collectors;
 
 /** The events a {@code webpubsub} consumer can receive, by their names in the {@code events} option. */
 public enum WebPubSubEventType {
+    /** A message published to the consumer's group. */
     GROUP_MESSAGE("group-message"),
+    /** A message the server sent to the connection, its user or everyone. */
     SERVER_MESSAGE("server-message"),
+    /** A new connection is ready. */
     CONNECTED("connected"),
+    /** A connection ended for good: close code and reason in the headers and body. */
     DISCONNECTED("disconnected"),
+    /** The connection stopped and will not reconnect by itself. */
     STOPPED("stopped"),
-    REJOIN_GROUP_FAILED("rejoin-group-failed");
+    /** A group could not be joined again on a new connection. */
+    REJOIN_GROUP_FAILED("rejoin-group-failed"),
+    /** The socket of a reliable connection dropped and is being recovered. */
+    RECOVERING("recovering"),
+    /** A dropped reliable connection is open again, nothing lost. */
+    RECOVERED("recovered");
 
     /** The names, as the option's enum list. */
-    public static final String NAMES = "group-message,server-message,connected,disconnected,stopped,rejoin-group-failed";
+    public static final String NAMES = "group-message,server-message,connected,disconnected,stopped,rejoin-group-failed,"
+            + "recovering,recovered";
 
     private final String eventName;
 

@@ -141,6 +141,9 @@ class WebPubSubConsumerBehaviourTest extends WebPubSubTestSupport {
         mock.assertIsSatisfied();
         await().until(() -> !handled.isEmpty());
         assertThat(handled).singleElement().satisfies(e -> assertThat(e).hasMessage("route failed"));
+        WebPubSubConsumer consumer = (WebPubSubConsumer) context.getRoute("faulty").getConsumer();
+        assertThat(consumer.getFailedExchanges()).isEqualTo(1);
+        assertThat(consumer.getProcessedExchanges()).isEqualTo(3);
     }
 
     @Test
