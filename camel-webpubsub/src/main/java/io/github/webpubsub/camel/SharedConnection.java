@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +30,17 @@ final class SharedConnection implements WebPubSubListener {
 
     private final List<Object> key;
     private final WebPubSubClient client;
+    private final ExecutorService delivery;
+    private final CamelContext context;
     private final List<WebPubSubConsumer> consumers = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> groupUsers = new HashMap<>();
     private int references;
 
-    SharedConnection(List<Object> key, WebPubSubClient client) {
+    SharedConnection(List<Object> key, WebPubSubClient client, ExecutorService delivery, CamelContext context) {
         this.key = key;
         this.client = client;
+        this.delivery = delivery;
+        this.context = context;
         client.addListener(this);
     }
 
@@ -71,6 +77,7 @@ final class SharedConnection implements WebPubSubListener {
 
     void close() {
         client.close();
+        context.getExecutorServiceManager().shutdown(delivery);
     }
 
     synchronized void addConsumer(WebPubSubConsumer consumer) {

@@ -3,6 +3,7 @@ package io.github.webpubsub.camel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.CamelContext;
 
@@ -24,8 +25,19 @@ final class SharedConnections {
     }
 
     synchronized SharedConnection acquire(WebPubSubConfiguration configuration, CamelContext context) {
-        SharedConnection connection = connections.computeIfAbsent(configuration.connectionKey(), key -> new SharedConnection(
-                key, WebPubSubClient.create(ClientOptionsFactory.create(configuration, vertx(), context))));
+        SharedConnection connection = connections.computeIfAbsent(configuration.connectionKey(), key -> {
+            // One delivery thread per connection, Camel-managed: routes on different connections never wait for
+            // each other, and no route runs on a Vert.x thread.
+            ExecutorService delivery = context.getExecutorServiceManager().newSingleThreadExecutor(this,
+                    "WebPubSubConsumer[" + configuration.connectionName() + "]");
+            try {
+                return new SharedConnection(key, WebPubSubClient.create(ClientOptionsFactory.create(configuration,
+                        vertx(), context).setDeliveryExecutor(delivery)), delivery, context);
+            } catch (RuntimeException e) {
+                context.getExecutorServiceManager().shutdown(delivery);
+                throw e;
+            }
+        });
         connection.retain();
         return connection;
     }

@@ -2,6 +2,7 @@ package io.github.webpubsub.camel;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Endpoint;
@@ -37,6 +38,8 @@ public class WebPubSubComponent extends HealthCheckComponent {
 
     private final SharedConnections connections = new SharedConnections(this);
 
+    private ExecutorService completions;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         WebPubSubConfiguration endpointConfiguration = configuration.copy();
@@ -58,7 +61,24 @@ public class WebPubSubComponent extends HealthCheckComponent {
     @Override
     protected void doStop() throws Exception {
         connections.closeAll();
+        synchronized (this) {
+            if (completions != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(completions);
+                completions = null;
+            }
+        }
         super.doStop();
+    }
+
+    /**
+     * The Camel-managed threads on which producers' exchanges continue once the service has answered, so that no
+     * route runs on a Vert.x thread. Created on first use, shut down with the component.
+     */
+    synchronized ExecutorService completions() {
+        if (completions == null) {
+            completions = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "WebPubSubProducer");
+        }
+        return completions;
     }
 
     SharedConnections connections() {

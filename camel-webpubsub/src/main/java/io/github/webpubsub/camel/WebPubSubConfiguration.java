@@ -298,6 +298,12 @@ public class WebPubSubConfiguration implements Cloneable {
         }
     }
 
+    /** A short name for the connection in thread names and logs: the hub and user, never a secret. */
+    String connectionName() {
+        String name = hub != null ? hub : "hub";
+        return userId == null ? name : name + "/" + userId;
+    }
+
     /** The acknowledgement mode named by the ackMode option. */
     public AckMode ackModeValue() {
         if ("afterProcessing".equalsIgnoreCase(ackMode) || "after_processing".equalsIgnoreCase(ackMode)) {

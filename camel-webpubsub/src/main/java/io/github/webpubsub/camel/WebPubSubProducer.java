@@ -83,7 +83,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        request.whenComplete((result, error) -> {
+        request.whenCompleteAsync((result, error) -> {
             Message message = exchange.getMessage();
             if (error == null) {
                 message.setHeader(WebPubSubConstants.ACK_ID, result.ackId());
@@ -104,7 +104,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
                 }
             }
             callback.done(false);
-        });
+        }, getEndpoint().getComponent().completions());
         return false;
     }
 
