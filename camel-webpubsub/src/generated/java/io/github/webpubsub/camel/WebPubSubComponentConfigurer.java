@@ -34,6 +34,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "ackMode": getOrCreateConfiguration(target).setAckMode(property(camelContext, java.lang.String.class, value)); return true;
         case "acktimeout":
         case "ackTimeout": getOrCreateConfiguration(target).setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": getOrCreateConfiguration(target).setAuthFailureRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autoreconnect":
         case "autoReconnect": getOrCreateConfiguration(target).setAutoReconnect(property(camelContext, boolean.class, value)); return true;
         case "autorejoingroups":
@@ -49,6 +51,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "concurrentconsumers":
         case "concurrentConsumers": getOrCreateConfiguration(target).setConcurrentConsumers(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.webpubsub.camel.WebPubSubConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionstring":
         case "connectionString": getOrCreateConfiguration(target).setConnectionString(property(camelContext, java.lang.String.class, value)); return true;
         case "datatype":
@@ -68,6 +72,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxinflightsends":
+        case "maxInFlightSends": getOrCreateConfiguration(target).setMaxInFlightSends(property(camelContext, int.class, value)); return true;
         case "maxqueuedsends":
         case "maxQueuedSends": getOrCreateConfiguration(target).setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
@@ -100,8 +106,14 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "receiveQueueCapacity": getOrCreateConfiguration(target).setReceiveQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recoverydelay":
+        case "recoveryDelay": getOrCreateConfiguration(target).setRecoveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recoverywindow":
+        case "recoveryWindow": getOrCreateConfiguration(target).setRecoveryWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": getOrCreateConfiguration(target).setRetryOnAuthFailure(property(camelContext, boolean.class, value)); return true;
         case "roles": getOrCreateConfiguration(target).setRoles(property(camelContext, java.lang.String.class, value)); return true;
         case "sequenceackbatch":
         case "sequenceAckBatch": getOrCreateConfiguration(target).setSequenceAckBatch(property(camelContext, int.class, value)); return true;
@@ -130,6 +142,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "ackMode": return java.lang.String.class;
         case "acktimeout":
         case "ackTimeout": return long.class;
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": return long.class;
         case "autoreconnect":
         case "autoReconnect": return boolean.class;
         case "autorejoingroups":
@@ -145,6 +159,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
         case "configuration": return io.github.webpubsub.camel.WebPubSubConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "connectionstring":
         case "connectionString": return java.lang.String.class;
         case "datatype":
@@ -164,6 +180,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "keepAliveInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxinflightsends":
+        case "maxInFlightSends": return int.class;
         case "maxqueuedsends":
         case "maxQueuedSends": return int.class;
         case "maxreconnectattempts":
@@ -196,8 +214,14 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "receiveQueueCapacity": return int.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
+        case "recoverydelay":
+        case "recoveryDelay": return long.class;
+        case "recoverywindow":
+        case "recoveryWindow": return long.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": return boolean.class;
         case "roles": return java.lang.String.class;
         case "sequenceackbatch":
         case "sequenceAckBatch": return int.class;
@@ -222,6 +246,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "ackMode": return getOrCreateConfiguration(target).getAckMode();
         case "acktimeout":
         case "ackTimeout": return getOrCreateConfiguration(target).getAckTimeout();
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": return getOrCreateConfiguration(target).getAuthFailureRetryDelay();
         case "autoreconnect":
         case "autoReconnect": return getOrCreateConfiguration(target).isAutoReconnect();
         case "autorejoingroups":
@@ -237,6 +263,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "concurrentconsumers":
         case "concurrentConsumers": return getOrCreateConfiguration(target).getConcurrentConsumers();
         case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "connectionstring":
         case "connectionString": return getOrCreateConfiguration(target).getConnectionString();
         case "datatype":
@@ -256,6 +284,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxinflightsends":
+        case "maxInFlightSends": return getOrCreateConfiguration(target).getMaxInFlightSends();
         case "maxqueuedsends":
         case "maxQueuedSends": return getOrCreateConfiguration(target).getMaxQueuedSends();
         case "maxreconnectattempts":
@@ -288,8 +318,14 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "receiveQueueCapacity": return getOrCreateConfiguration(target).getReceiveQueueCapacity();
         case "reconnectdelay":
         case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
+        case "recoverydelay":
+        case "recoveryDelay": return getOrCreateConfiguration(target).getRecoveryDelay();
+        case "recoverywindow":
+        case "recoveryWindow": return getOrCreateConfiguration(target).getRecoveryWindow();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": return getOrCreateConfiguration(target).isRetryOnAuthFailure();
         case "roles": return getOrCreateConfiguration(target).getRoles();
         case "sequenceackbatch":
         case "sequenceAckBatch": return getOrCreateConfiguration(target).getSequenceAckBatch();

@@ -27,6 +27,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "ackMode": target.setAckMode(property(camelContext, java.lang.String.class, value)); return true;
         case "acktimeout":
         case "ackTimeout": target.setAckTimeout(property(camelContext, long.class, value)); return true;
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": target.setAuthFailureRetryDelay(property(camelContext, long.class, value)); return true;
         case "autoreconnect":
         case "autoReconnect": target.setAutoReconnect(property(camelContext, boolean.class, value)); return true;
         case "autorejoingroups":
@@ -37,6 +39,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "clientAccessUrlProvider": target.setClientAccessUrlProvider(property(camelContext, io.github.webpubsub.client.ClientAccessUrlProvider.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": target.setConcurrentConsumers(property(camelContext, int.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "connectionstring":
         case "connectionString": target.setConnectionString(property(camelContext, java.lang.String.class, value)); return true;
         case "datatype":
@@ -51,6 +55,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "idleTimeout": target.setIdleTimeout(property(camelContext, long.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.setKeepAliveInterval(property(camelContext, long.class, value)); return true;
+        case "maxinflightsends":
+        case "maxInFlightSends": target.setMaxInFlightSends(property(camelContext, int.class, value)); return true;
         case "maxqueuedsends":
         case "maxQueuedSends": target.setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
@@ -83,8 +89,14 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "receiveQueueCapacity": target.setReceiveQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.setReconnectDelay(property(camelContext, long.class, value)); return true;
+        case "recoverydelay":
+        case "recoveryDelay": target.setRecoveryDelay(property(camelContext, long.class, value)); return true;
+        case "recoverywindow":
+        case "recoveryWindow": target.setRecoveryWindow(property(camelContext, long.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.setRetryDelay(property(camelContext, long.class, value)); return true;
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": target.setRetryOnAuthFailure(property(camelContext, boolean.class, value)); return true;
         case "roles": target.setRoles(property(camelContext, java.lang.String.class, value)); return true;
         case "sequenceackbatch":
         case "sequenceAckBatch": target.setSequenceAckBatch(property(camelContext, int.class, value)); return true;
@@ -107,6 +119,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "ackMode": return java.lang.String.class;
         case "acktimeout":
         case "ackTimeout": return long.class;
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": return long.class;
         case "autoreconnect":
         case "autoReconnect": return boolean.class;
         case "autorejoingroups":
@@ -117,6 +131,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "clientAccessUrlProvider": return io.github.webpubsub.client.ClientAccessUrlProvider.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "connectionstring":
         case "connectionString": return java.lang.String.class;
         case "datatype":
@@ -131,6 +147,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "idleTimeout": return long.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
+        case "maxinflightsends":
+        case "maxInFlightSends": return int.class;
         case "maxqueuedsends":
         case "maxQueuedSends": return int.class;
         case "maxreconnectattempts":
@@ -163,8 +181,14 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "receiveQueueCapacity": return int.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
+        case "recoverydelay":
+        case "recoveryDelay": return long.class;
+        case "recoverywindow":
+        case "recoveryWindow": return long.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": return boolean.class;
         case "roles": return java.lang.String.class;
         case "sequenceackbatch":
         case "sequenceAckBatch": return int.class;
@@ -188,6 +212,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "ackMode": return target.getAckMode();
         case "acktimeout":
         case "ackTimeout": return target.getAckTimeout();
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": return target.getAuthFailureRetryDelay();
         case "autoreconnect":
         case "autoReconnect": return target.isAutoReconnect();
         case "autorejoingroups":
@@ -198,6 +224,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "clientAccessUrlProvider": return target.getClientAccessUrlProvider();
         case "concurrentconsumers":
         case "concurrentConsumers": return target.getConcurrentConsumers();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConnectTimeout();
         case "connectionstring":
         case "connectionString": return target.getConnectionString();
         case "datatype":
@@ -212,6 +240,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "idleTimeout": return target.getIdleTimeout();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getKeepAliveInterval();
+        case "maxinflightsends":
+        case "maxInFlightSends": return target.getMaxInFlightSends();
         case "maxqueuedsends":
         case "maxQueuedSends": return target.getMaxQueuedSends();
         case "maxreconnectattempts":
@@ -244,8 +274,14 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "receiveQueueCapacity": return target.getReceiveQueueCapacity();
         case "reconnectdelay":
         case "reconnectDelay": return target.getReconnectDelay();
+        case "recoverydelay":
+        case "recoveryDelay": return target.getRecoveryDelay();
+        case "recoverywindow":
+        case "recoveryWindow": return target.getRecoveryWindow();
         case "retrydelay":
         case "retryDelay": return target.getRetryDelay();
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": return target.isRetryOnAuthFailure();
         case "roles": return target.getRoles();
         case "sequenceackbatch":
         case "sequenceAckBatch": return target.getSequenceAckBatch();

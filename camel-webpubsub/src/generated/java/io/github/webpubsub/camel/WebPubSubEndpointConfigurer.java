@@ -27,6 +27,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "ackMode": target.getConfiguration().setAckMode(property(camelContext, java.lang.String.class, value)); return true;
         case "acktimeout":
         case "ackTimeout": target.getConfiguration().setAckTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": target.getConfiguration().setAuthFailureRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autoreconnect":
         case "autoReconnect": target.getConfiguration().setAutoReconnect(property(camelContext, boolean.class, value)); return true;
         case "autorejoingroups":
@@ -39,6 +41,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientAccessUrlProvider": target.getConfiguration().setClientAccessUrlProvider(property(camelContext, io.github.webpubsub.client.ClientAccessUrlProvider.class, value)); return true;
         case "concurrentconsumers":
         case "concurrentConsumers": target.getConfiguration().setConcurrentConsumers(property(camelContext, int.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connectionstring":
         case "connectionString": target.getConfiguration().setConnectionString(property(camelContext, java.lang.String.class, value)); return true;
         case "datatype":
@@ -58,6 +62,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxinflightsends":
+        case "maxInFlightSends": target.getConfiguration().setMaxInFlightSends(property(camelContext, int.class, value)); return true;
         case "maxqueuedsends":
         case "maxQueuedSends": target.getConfiguration().setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
@@ -90,8 +96,14 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "receiveQueueCapacity": target.getConfiguration().setReceiveQueueCapacity(property(camelContext, int.class, value)); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recoverydelay":
+        case "recoveryDelay": target.getConfiguration().setRecoveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recoverywindow":
+        case "recoveryWindow": target.getConfiguration().setRecoveryWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": target.getConfiguration().setRetryOnAuthFailure(property(camelContext, boolean.class, value)); return true;
         case "roles": target.getConfiguration().setRoles(property(camelContext, java.lang.String.class, value)); return true;
         case "sequenceackbatch":
         case "sequenceAckBatch": target.getConfiguration().setSequenceAckBatch(property(camelContext, int.class, value)); return true;
@@ -114,6 +126,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "ackMode": return java.lang.String.class;
         case "acktimeout":
         case "ackTimeout": return long.class;
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": return long.class;
         case "autoreconnect":
         case "autoReconnect": return boolean.class;
         case "autorejoingroups":
@@ -126,6 +140,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientAccessUrlProvider": return io.github.webpubsub.client.ClientAccessUrlProvider.class;
         case "concurrentconsumers":
         case "concurrentConsumers": return int.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "connectionstring":
         case "connectionString": return java.lang.String.class;
         case "datatype":
@@ -145,6 +161,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "keepAliveInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxinflightsends":
+        case "maxInFlightSends": return int.class;
         case "maxqueuedsends":
         case "maxQueuedSends": return int.class;
         case "maxreconnectattempts":
@@ -177,8 +195,14 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "receiveQueueCapacity": return int.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
+        case "recoverydelay":
+        case "recoveryDelay": return long.class;
+        case "recoverywindow":
+        case "recoveryWindow": return long.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": return boolean.class;
         case "roles": return java.lang.String.class;
         case "sequenceackbatch":
         case "sequenceAckBatch": return int.class;
@@ -202,6 +226,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "ackMode": return target.getConfiguration().getAckMode();
         case "acktimeout":
         case "ackTimeout": return target.getConfiguration().getAckTimeout();
+        case "authfailureretrydelay":
+        case "authFailureRetryDelay": return target.getConfiguration().getAuthFailureRetryDelay();
         case "autoreconnect":
         case "autoReconnect": return target.getConfiguration().isAutoReconnect();
         case "autorejoingroups":
@@ -214,6 +240,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clientAccessUrlProvider": return target.getConfiguration().getClientAccessUrlProvider();
         case "concurrentconsumers":
         case "concurrentConsumers": return target.getConfiguration().getConcurrentConsumers();
+        case "connecttimeout":
+        case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "connectionstring":
         case "connectionString": return target.getConfiguration().getConnectionString();
         case "datatype":
@@ -233,6 +261,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxinflightsends":
+        case "maxInFlightSends": return target.getConfiguration().getMaxInFlightSends();
         case "maxqueuedsends":
         case "maxQueuedSends": return target.getConfiguration().getMaxQueuedSends();
         case "maxreconnectattempts":
@@ -265,8 +295,14 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "receiveQueueCapacity": return target.getConfiguration().getReceiveQueueCapacity();
         case "reconnectdelay":
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
+        case "recoverydelay":
+        case "recoveryDelay": return target.getConfiguration().getRecoveryDelay();
+        case "recoverywindow":
+        case "recoveryWindow": return target.getConfiguration().getRecoveryWindow();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "retryonauthfailure":
+        case "retryOnAuthFailure": return target.getConfiguration().isRetryOnAuthFailure();
         case "roles": return target.getConfiguration().getRoles();
         case "sequenceackbatch":
         case "sequenceAckBatch": return target.getConfiguration().getSequenceAckBatch();

@@ -24,15 +24,17 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(50);
         props.add("ackMode");
         props.add("ackTimeout");
+        props.add("authFailureRetryDelay");
         props.add("autoReconnect");
         props.add("autoRejoinGroups");
         props.add("bridgeErrorHandler");
         props.add("clientAccessUrl");
         props.add("clientAccessUrlProvider");
         props.add("concurrentConsumers");
+        props.add("connectTimeout");
         props.add("connectionString");
         props.add("dataType");
         props.add("event");
@@ -45,6 +47,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
         props.add("idleTimeout");
         props.add("keepAliveInterval");
         props.add("lazyStartProducer");
+        props.add("maxInFlightSends");
         props.add("maxQueuedSends");
         props.add("maxReconnectAttempts");
         props.add("maxReconnectDelay");
@@ -62,7 +65,10 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
         props.add("receiveBufferMessages");
         props.add("receiveQueueCapacity");
         props.add("reconnectDelay");
+        props.add("recoveryDelay");
+        props.add("recoveryWindow");
         props.add("retryDelay");
+        props.add("retryOnAuthFailure");
         props.add("roles");
         props.add("sequenceAckBatch");
         props.add("sequenceAckInterval");

@@ -14,8 +14,10 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 
 import io.github.webpubsub.client.AckMode;
 import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.github.webpubsub.client.ConnectionStringCredential;
 import io.github.webpubsub.client.DataType;
 import io.github.webpubsub.client.Names;
+import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubProtocol;
 import io.github.webpubsub.client.ConnectionString;
 
@@ -56,7 +58,7 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /** How long each minted access token is valid, with connectionString. Tokens are checked only at connect time. */
     @UriParam(label = "security", defaultValue = "1h", javaType = "java.time.Duration")
-    private long tokenLifetime = 3_600_000;
+    private long tokenLifetime = ConnectionStringCredential.DEFAULT_TOKEN_LIFETIME.toMillis();
 
     /**
      * A client access URL ({@code wss://host/client/hubs/hub?access_token=...}), instead of a connection string. Its
@@ -80,38 +82,38 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /** Whether a connection that cannot be recovered is replaced by a new one. */
     @UriParam(label = "common", defaultValue = "true")
-    private boolean autoReconnect = true;
+    private boolean autoReconnect = WebPubSubClientOptions.DEFAULT_AUTO_RECONNECT;
 
     /** Whether a new connection joins again the groups the old one had joined. */
     @UriParam(label = "common", defaultValue = "true")
-    private boolean autoRejoinGroups = true;
+    private boolean autoRejoinGroups = WebPubSubClientOptions.DEFAULT_AUTO_REJOIN_GROUPS;
 
     /** The delay before the first new-connection attempt, doubled on each failure (with jitter). */
     @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration")
-    private long reconnectDelay = 1_000;
+    private long reconnectDelay = WebPubSubClientOptions.DEFAULT_RECONNECT_DELAY.toMillis();
 
     /** The longest delay between new-connection attempts. */
     @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
-    private long maxReconnectDelay = 30_000;
+    private long maxReconnectDelay = WebPubSubClientOptions.DEFAULT_MAX_RECONNECT_DELAY.toMillis();
 
     /** How many failed new-connection attempts in a row are tolerated before the connection stops; -1 for no limit. */
     @UriParam(label = "advanced", defaultValue = "-1")
-    private int maxReconnectAttempts = -1;
+    private int maxReconnectAttempts = WebPubSubClientOptions.DEFAULT_MAX_RECONNECT_ATTEMPTS;
 
     /** How often a WebSocket ping is sent to keep the connection alive; 0 for never. */
     @UriParam(label = "advanced", defaultValue = "20s", javaType = "java.time.Duration")
-    private long keepAliveInterval = 20_000;
+    private long keepAliveInterval = WebPubSubClientOptions.DEFAULT_PING_INTERVAL.toMillis();
 
     /** How long the connection may stay silent before it counts as dropped and is recovered; 0 for no limit. */
     @UriParam(label = "advanced", defaultValue = "120s", javaType = "java.time.Duration")
-    private long idleTimeout = 120_000;
+    private long idleTimeout = WebPubSubClientOptions.DEFAULT_IDLE_TIMEOUT.toMillis();
 
     /**
      * On the json protocol only: how many received messages may wait for the routes before the connection stops
      * reading. A json.reliable connection never stops reading: the service bounds what it sends ahead of the acks.
      */
     @UriParam(label = "consumer,advanced", defaultValue = "256")
-    private int receiveQueueCapacity = 256;
+    private int receiveQueueCapacity = WebPubSubClientOptions.DEFAULT_RECEIVE_QUEUE_CAPACITY;
 
     /**
      * When a received message is acknowledged to the service. afterProcessing: once the route, including its error
@@ -126,6 +128,39 @@ public class WebPubSubConfiguration implements Cloneable {
     private String ackMode = "afterProcessing";
 
     /**
+     * How long after a drop a json.reliable connection is still recovered, counted from the first drop; the service
+     * keeps a dropped connection at least 30 seconds.
+     */
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    private long recoveryWindow = WebPubSubClientOptions.DEFAULT_RECOVERY_WINDOW.toMillis();
+
+    /** The least time between two attempts to recover a dropped connection. */
+    @UriParam(label = "advanced", defaultValue = "1s", javaType = "java.time.Duration")
+    private long recoveryDelay = WebPubSubClientOptions.DEFAULT_RECOVERY_DELAY.toMillis();
+
+    /** How long a WebSocket handshake, and the service's connected message after it, may take. */
+    @UriParam(label = "advanced", defaultValue = "30s", javaType = "java.time.Duration")
+    private long connectTimeout = WebPubSubClientOptions.DEFAULT_CONNECT_TIMEOUT.toMillis();
+
+    /**
+     * Whether to keep trying after the service rejects the handshake with 401 or 403. By default the connection
+     * stops with the reason, since a wrong or expired credential does not fix itself.
+     */
+    @UriParam(label = "security,advanced", defaultValue = "false")
+    private boolean retryOnAuthFailure = WebPubSubClientOptions.DEFAULT_RETRY_ON_AUTH_FAILURE;
+
+    /** With retryOnAuthFailure: the delay between attempts after a rejected handshake. */
+    @UriParam(label = "security,advanced", defaultValue = "5m", javaType = "java.time.Duration")
+    private long authFailureRetryDelay = WebPubSubClientOptions.DEFAULT_AUTH_FAILURE_RETRY_DELAY.toMillis();
+
+    /**
+     * How many acked requests may await their acks on a connection at once; more wait in the send queue until acks
+     * come back.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "4096")
+    private int maxInFlightSends = WebPubSubClientOptions.DEFAULT_MAX_IN_FLIGHT_SENDS;
+
+    /**
      * How many exchanges of this consumer may be processed at once. 1, the default, processes group messages one at
      * a time and in order. More processes them in parallel, out of order, on a thread pool of that size; they are
      * still acknowledged in order, each only once processed (with ackMode=afterProcessing), so nothing is lost.
@@ -135,22 +170,22 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /** How often the connection acknowledges what may be acknowledged to a json.reliable service. */
     @UriParam(label = "consumer,advanced", defaultValue = "1s", javaType = "java.time.Duration")
-    private long sequenceAckInterval = 1_000;
+    private long sequenceAckInterval = WebPubSubClientOptions.DEFAULT_SEQUENCE_ACK_INTERVAL.toMillis();
 
     /**
      * Also acknowledge as soon as this many more messages may be acknowledged, well within the service's limit of
      * 1000 unacknowledged messages.
      */
     @UriParam(label = "consumer,advanced", defaultValue = "100")
-    private int sequenceAckBatch = 100;
+    private int sequenceAckBatch = WebPubSubClientOptions.DEFAULT_SEQUENCE_ACK_BATCH;
 
     /** With ackMode=onReceipt: how many received messages the connection holds for its routes, already acknowledged. */
     @UriParam(label = "consumer,advanced", defaultValue = "50000")
-    private int receiveBufferMessages = 50_000;
+    private int receiveBufferMessages = WebPubSubClientOptions.DEFAULT_RECEIVE_BUFFER_MESSAGES;
 
     /** With ackMode=onReceipt: how many bytes of message data (characters for text and JSON) that buffer holds. */
     @UriParam(label = "consumer,advanced", defaultValue = "67108864")
-    private long receiveBufferBytes = 64L * 1024 * 1024;
+    private long receiveBufferBytes = WebPubSubClientOptions.DEFAULT_RECEIVE_BUFFER_BYTES;
 
     /** TLS settings for wss: a trust store beyond the JVM's default one. */
     @UriParam(label = "security")
@@ -207,30 +242,30 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /** How long to wait for the service's ack of one attempt before retrying. */
     @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration")
-    private long ackTimeout = 30_000;
+    private long ackTimeout = WebPubSubClientOptions.DEFAULT_ACK_TIMEOUT.toMillis();
 
     /**
      * How many times a send is retried, with the same ackId, after a transient failure (connection lost before the
      * ack, no ack in time, InternalServerError). Forbidden and other errors are never retried.
      */
     @UriParam(label = "producer", defaultValue = "3")
-    private int maxRetries = 3;
+    private int maxRetries = WebPubSubClientOptions.DEFAULT_MAX_RETRIES;
 
     /** The delay before the first retry, doubled on each retry (with jitter). */
     @UriParam(label = "producer", defaultValue = "800ms", javaType = "java.time.Duration")
-    private long retryDelay = 800;
+    private long retryDelay = WebPubSubClientOptions.DEFAULT_RETRY_DELAY.toMillis();
 
     /** The longest delay between retries. */
     @UriParam(label = "producer", defaultValue = "8s", javaType = "java.time.Duration")
-    private long maxRetryDelay = 8_000;
+    private long maxRetryDelay = WebPubSubClientOptions.DEFAULT_MAX_RETRY_DELAY.toMillis();
 
     /** How many sends may wait for a connection while it is recovering or reconnecting. */
     @UriParam(label = "producer,advanced", defaultValue = "1000")
-    private int maxQueuedSends = 1000;
+    private int maxQueuedSends = WebPubSubClientOptions.DEFAULT_MAX_QUEUED_SENDS;
 
     /** How long a send may wait for a connection before it fails. */
     @UriParam(label = "producer,advanced", defaultValue = "30s", javaType = "java.time.Duration")
-    private long queuedSendTimeout = 30_000;
+    private long queuedSendTimeout = WebPubSubClientOptions.DEFAULT_QUEUED_SEND_TIMEOUT.toMillis();
 
     /** A copy, for an endpoint to change without touching the component's defaults. */
     public WebPubSubConfiguration copy() {
@@ -352,7 +387,8 @@ public class WebPubSubConfiguration implements Cloneable {
                 clientAccessUrlProvider == null ? null : System.identityHashCode(clientAccessUrlProvider),
                 protocol.toLowerCase(Locale.ROOT), autoReconnect, autoRejoinGroups, reconnectDelay, maxReconnectDelay,
                 maxReconnectAttempts, keepAliveInterval, idleTimeout, receiveQueueCapacity, ackModeValue(),
-                receiveBufferMessages, receiveBufferBytes, sequenceAckInterval, sequenceAckBatch,
+                receiveBufferMessages, receiveBufferBytes, sequenceAckInterval, sequenceAckBatch, recoveryWindow,
+                recoveryDelay, connectTimeout, retryOnAuthFailure, authFailureRetryDelay, maxInFlightSends,
                 sslContextParameters == null ? null : System.identityHashCode(sslContextParameters), proxyHost,
                 proxyPort, proxyUsername, proxyPassword, ackTimeout, maxRetries, retryDelay, maxRetryDelay,
                 maxQueuedSends, queuedSendTimeout);
@@ -526,6 +562,66 @@ public class WebPubSubConfiguration implements Cloneable {
     /** Sets the option {@code ackMode}. */
     public void setAckMode(String ackMode) {
         this.ackMode = ackMode;
+    }
+
+    /** The option {@code recoveryWindow}, described on its field. */
+    public long getRecoveryWindow() {
+        return recoveryWindow;
+    }
+
+    /** Sets the option {@code recoveryWindow}. */
+    public void setRecoveryWindow(long recoveryWindow) {
+        this.recoveryWindow = recoveryWindow;
+    }
+
+    /** The option {@code recoveryDelay}, described on its field. */
+    public long getRecoveryDelay() {
+        return recoveryDelay;
+    }
+
+    /** Sets the option {@code recoveryDelay}. */
+    public void setRecoveryDelay(long recoveryDelay) {
+        this.recoveryDelay = recoveryDelay;
+    }
+
+    /** The option {@code connectTimeout}, described on its field. */
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** Sets the option {@code connectTimeout}. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    /** The option {@code retryOnAuthFailure}, described on its field. */
+    public boolean isRetryOnAuthFailure() {
+        return retryOnAuthFailure;
+    }
+
+    /** Sets the option {@code retryOnAuthFailure}. */
+    public void setRetryOnAuthFailure(boolean retryOnAuthFailure) {
+        this.retryOnAuthFailure = retryOnAuthFailure;
+    }
+
+    /** The option {@code authFailureRetryDelay}, described on its field. */
+    public long getAuthFailureRetryDelay() {
+        return authFailureRetryDelay;
+    }
+
+    /** Sets the option {@code authFailureRetryDelay}. */
+    public void setAuthFailureRetryDelay(long authFailureRetryDelay) {
+        this.authFailureRetryDelay = authFailureRetryDelay;
+    }
+
+    /** The option {@code maxInFlightSends}, described on its field. */
+    public int getMaxInFlightSends() {
+        return maxInFlightSends;
+    }
+
+    /** Sets the option {@code maxInFlightSends}. */
+    public void setMaxInFlightSends(int maxInFlightSends) {
+        this.maxInFlightSends = maxInFlightSends;
     }
 
     /** The option {@code concurrentConsumers}, described on its field. */
