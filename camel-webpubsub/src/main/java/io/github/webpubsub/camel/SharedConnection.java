@@ -28,7 +28,7 @@ final class SharedConnection implements WebPubSubListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedConnection.class);
 
-    private final List<Object> key;
+    private final ConnectionKey key;
     private final WebPubSubClient client;
     private final ExecutorService delivery;
     private final CamelContext context;
@@ -36,7 +36,7 @@ final class SharedConnection implements WebPubSubListener {
     private final Map<String, Integer> groupUsers = new HashMap<>();
     private int references;
 
-    SharedConnection(List<Object> key, WebPubSubClient client, ExecutorService delivery, CamelContext context) {
+    SharedConnection(ConnectionKey key, WebPubSubClient client, ExecutorService delivery, CamelContext context) {
         this.key = key;
         this.client = client;
         this.delivery = delivery;
@@ -44,7 +44,7 @@ final class SharedConnection implements WebPubSubListener {
         client.addListener(this);
     }
 
-    List<Object> key() {
+    ConnectionKey key() {
         return key;
     }
 

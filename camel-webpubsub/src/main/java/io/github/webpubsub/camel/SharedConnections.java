@@ -1,7 +1,6 @@
 package io.github.webpubsub.camel;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -17,7 +16,7 @@ import io.vertx.core.Vertx;
 final class SharedConnections {
 
     private final WebPubSubComponent component;
-    private final Map<List<Object>, SharedConnection> connections = new HashMap<>();
+    private final Map<ConnectionKey, SharedConnection> connections = new HashMap<>();
     private Vertx ownVertx;
 
     SharedConnections(WebPubSubComponent component) {

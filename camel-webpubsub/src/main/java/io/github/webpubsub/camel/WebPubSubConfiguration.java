@@ -1,8 +1,9 @@
 package io.github.webpubsub.camel;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
@@ -382,16 +383,48 @@ public class WebPubSubConfiguration implements Cloneable {
     /**
      * The options that shape the connection. Endpoints whose values are equal share one WebSocket connection.
      */
-    List<Object> connectionKey() {
-        return Arrays.asList(connectionString, hub, userId, roles, tokenLifetime, clientAccessUrl,
-                clientAccessUrlProvider == null ? null : System.identityHashCode(clientAccessUrlProvider),
-                protocol.toLowerCase(Locale.ROOT), autoReconnect, autoRejoinGroups, reconnectDelay, maxReconnectDelay,
-                maxReconnectAttempts, keepAliveInterval, idleTimeout, receiveQueueCapacity, ackModeValue(),
-                receiveBufferMessages, receiveBufferBytes, sequenceAckInterval, sequenceAckBatch, recoveryWindow,
-                recoveryDelay, connectTimeout, retryOnAuthFailure, authFailureRetryDelay, maxInFlightSends,
-                sslContextParameters == null ? null : System.identityHashCode(sslContextParameters), proxyHost,
-                proxyPort, proxyUsername, proxyPassword, ackTimeout, maxRetries, retryDelay, maxRetryDelay,
-                maxQueuedSends, queuedSendTimeout);
+    /** The settings that make endpoints share a connection: every option that shapes the client. */
+    ConnectionKey connectionKey() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("connectionString", connectionString);
+        settings.put("hub", hub);
+        settings.put("userId", userId);
+        settings.put("roles", roles);
+        settings.put("tokenLifetime", tokenLifetime);
+        settings.put("clientAccessUrl", clientAccessUrl);
+        settings.put("clientAccessUrlProvider", clientAccessUrlProvider == null ? null : new ConnectionKey.Identity(clientAccessUrlProvider));
+        settings.put("protocol", protocol());
+        settings.put("autoReconnect", autoReconnect);
+        settings.put("autoRejoinGroups", autoRejoinGroups);
+        settings.put("reconnectDelay", reconnectDelay);
+        settings.put("maxReconnectDelay", maxReconnectDelay);
+        settings.put("maxReconnectAttempts", maxReconnectAttempts);
+        settings.put("keepAliveInterval", keepAliveInterval);
+        settings.put("idleTimeout", idleTimeout);
+        settings.put("receiveQueueCapacity", receiveQueueCapacity);
+        settings.put("ackMode", ackModeValue());
+        settings.put("receiveBufferMessages", receiveBufferMessages);
+        settings.put("receiveBufferBytes", receiveBufferBytes);
+        settings.put("sequenceAckInterval", sequenceAckInterval);
+        settings.put("sequenceAckBatch", sequenceAckBatch);
+        settings.put("recoveryWindow", recoveryWindow);
+        settings.put("recoveryDelay", recoveryDelay);
+        settings.put("connectTimeout", connectTimeout);
+        settings.put("retryOnAuthFailure", retryOnAuthFailure);
+        settings.put("authFailureRetryDelay", authFailureRetryDelay);
+        settings.put("maxInFlightSends", maxInFlightSends);
+        settings.put("sslContextParameters", sslContextParameters == null ? null : new ConnectionKey.Identity(sslContextParameters));
+        settings.put("proxyHost", proxyHost);
+        settings.put("proxyPort", proxyPort);
+        settings.put("proxyUsername", proxyUsername);
+        settings.put("proxyPassword", proxyPassword);
+        settings.put("ackTimeout", ackTimeout);
+        settings.put("maxRetries", maxRetries);
+        settings.put("retryDelay", retryDelay);
+        settings.put("maxRetryDelay", maxRetryDelay);
+        settings.put("maxQueuedSends", maxQueuedSends);
+        settings.put("queuedSendTimeout", queuedSendTimeout);
+        return new ConnectionKey(settings);
     }
 
     /** The option {@code group}, described on its field. */
