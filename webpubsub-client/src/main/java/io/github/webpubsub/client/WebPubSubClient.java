@@ -91,6 +91,9 @@ public interface WebPubSubClient extends AutoCloseable {
     /** How many frames from the service were malformed since the client was created; each was also an event. */
     long malformedMessages();
 
+    /** The client's figures now: state, groups, sends in flight and queued, receive lag, recoveries, and more. */
+    ClientStatistics statistics();
+
     /**
      * Joins a group; the client joins it again on every new connection. If the join fails for want of a connection,
      * the group is still joined as soon as a new connection is up; only the service's refusal (such as

@@ -68,6 +68,9 @@ final class ConnectionStateMachine {
     private String reconnectionToken;
     private String disconnectReason;
     private volatile String lastProblem;
+    private volatile Integer lastCloseCode;
+    private volatile long recoveries;
+    private volatile long reconnections;
     private int failedAttempts;
 
     /** When the socket now open was opened, and whether it was a recovery: a recovery must prove itself stable. */
@@ -121,6 +124,18 @@ final class ConnectionStateMachine {
 
     String lastProblem() {
         return lastProblem;
+    }
+
+    Integer lastCloseCode() {
+        return lastCloseCode;
+    }
+
+    long recoveries() {
+        return recoveries;
+    }
+
+    long reconnections() {
+        return reconnections;
     }
 
     /** Whether requests can be accepted: the client is started and not stopping. */
@@ -290,6 +305,7 @@ final class ConnectionStateMachine {
         cancelTimer(connectedTimer);
         connectedTimer = -1;
         failedAttempts = 0;
+        recoveries++;
         moveTo(ClientState.CONNECTED, "connection " + connectionId + " recovered");
         inbox.attach(transport);
         sender.attach(transport);
@@ -513,6 +529,7 @@ final class ConnectionStateMachine {
     private void socketGone(Integer code, String why) {
         transport = null;
         lastProblem = why + (code == null ? "" : " (close code " + code + ")");
+        lastCloseCode = code;
         disconnectReason = null;
         cancelTimer(connectedTimer);
         connectedTimer = -1;
@@ -581,6 +598,7 @@ final class ConnectionStateMachine {
             beginStop("Connection ended (" + why + ") and autoReconnect is off");
             return;
         }
+        reconnections++;
         moveTo(ClientState.RECONNECTING, "opening a new connection");
         scheduleAttempt(reconnectBackoff.delayMillis(1), this::openNewConnection);
     }

@@ -4,20 +4,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The groups the application joined, in order; joined again on every new connection. Event loop only. */
+/**
+ * The groups the application joined, in order; joined again on every new connection. Changed on the event loop,
+ * read from anywhere.
+ */
 final class GroupSet {
 
     private final Set<String> groups = new LinkedHashSet<>();
 
-    void add(String group) {
+    synchronized void add(String group) {
         groups.add(group);
     }
 
-    void remove(String group) {
+    synchronized void remove(String group) {
         groups.remove(group);
     }
 
-    List<String> snapshot() {
+    synchronized List<String> snapshot() {
         return List.copyOf(groups);
     }
 }

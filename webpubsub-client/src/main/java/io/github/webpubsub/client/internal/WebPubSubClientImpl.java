@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ClientState;
+import io.github.webpubsub.client.ClientStatistics;
 import io.github.webpubsub.client.Names;
 import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.SendFailedException;
@@ -161,6 +162,14 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
     @Override
     public long malformedMessages() {
         return inbox.malformedCount();
+    }
+
+    @Override
+    public ClientStatistics statistics() {
+        return new ClientStatistics(machine.state(), machine.connectionId(), machine.userId(), groups.snapshot(),
+                sender.inFlight(), sender.queuedCount(), inbox.receivedCount(), inbox.unacknowledged(),
+                machine.recoveries(), machine.reconnections(), sender.retryCount(), sender.duplicateCount(),
+                inbox.malformedCount(), machine.lastCloseCode(), machine.lastProblem());
     }
 
     @Override

@@ -433,4 +433,39 @@ class ConnectionStateMachineTest {
             assertThat(queued).isNotDone();
         }
     }
+    @Test
+    void statisticsCountWhatHappened() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setSequenceAckInterval(Duration.ofSeconds(30)))) {
+            FakeTransport socket = connect(engine);
+            CompletableFuture<SendResult> join = engine.client.joinGroup("g");
+            await().until(() -> socket.written("joinGroup").size() == 1);
+            socket.ack(1);
+            join.get(5, TimeUnit.SECONDS);
+            CompletableFuture<SendResult> duplicate = engine.client.sendToGroup("g", MessageData.text("x"));
+            CompletableFuture<SendResult> pending = engine.client.sendToGroup("g", MessageData.text("y"));
+            await().until(() -> socket.written("sendToGroup").size() == 2);
+            socket.receive("{\"type\":\"ack\",\"ackId\":2,\"success\":false,\"error\":{\"name\":\"Duplicate\"}}");
+            duplicate.get(5, TimeUnit.SECONDS);
+            socket.groupMessage("g", "a", 1).groupMessage("g", "b", 2).receive("garbage");
+            await().until(() -> engine.events.groupTexts().size() == 2);
+
+            io.github.webpubsub.client.ClientStatistics before = engine.client.statistics();
+            assertThat(before.groups()).containsExactly("g");
+            assertThat(before.sendsInFlight()).isEqualTo(1);
+            assertThat(before.duplicates()).isEqualTo(1);
+            assertThat(before.messagesReceived()).isEqualTo(3);
+            assertThat(before.receiveLag()).isEqualTo(2);
+            assertThat(before.malformedMessages()).isEqualTo(1);
+
+            socket.close(4001, "blip");
+            engine.sockets.nextOpen(WAIT).accept().connected("c1", "alice", "token-2");
+            await().until(() -> engine.client.statistics().recoveries() == 1);
+            io.github.webpubsub.client.ClientStatistics after = engine.client.statistics();
+            assertThat(after.lastCloseCode()).isEqualTo(4001);
+            assertThat(after.sendRetries()).isEqualTo(1);
+            assertThat(after.reconnections()).isZero();
+            assertThat(after.receiveLag()).isZero();
+            assertThat(pending).isNotDone();
+        }
+    }
 }

@@ -83,6 +83,8 @@ public final class Inbox {
     private final List<Runnable> held = new ArrayList<>();
 
     private volatile int waiting;
+    private volatile long received;
+    private volatile long lag;
     private final AtomicLong malformed = new AtomicLong();
 
     /** An inbox delivering through {@code delivery}, acknowledging on a reliable protocol. */
@@ -147,6 +149,7 @@ public final class Inbox {
         lastAckWritten = 0;
         ackDue = false;
         pending.coverAll();
+        updateLag();
     }
 
     /** Holds back messages until {@link #release()}: a new connection's "connected" goes to the listeners first. */
@@ -174,7 +177,16 @@ public final class Inbox {
 
     /** How many received messages the service still holds for this connection, as far as the client knows. */
     public long unacknowledged() {
-        return Math.max(0, highestReceived - lastAckWritten);
+        return lag;
+    }
+
+    /** How many messages were handed to the listeners since the client was created. */
+    public long receivedCount() {
+        return received;
+    }
+
+    private void updateLag() {
+        lag = reliable ? Math.max(0, highestReceived - lastAckWritten) : 0;
     }
 
     /** A group or server message arrived on the connection with these ids. */
@@ -240,6 +252,8 @@ public final class Inbox {
 
     private void deliver(WebPubSubEvent event, Long sequenceId, int size) {
         long ticket = nextTicket++;
+        received++;
+        updateLag();
         pending.add(sequenceId == null || !reliable ? PendingMessages.NO_SEQUENCE : sequenceId, size, epoch);
         waiting = pending.size();
         if (ackOnReceipt && reliable) {
@@ -332,6 +346,7 @@ public final class Inbox {
             transport.write(new ClientFrame.SequenceAck(ackable));
             lastAckWritten = ackable;
             ackDue = false;
+            updateLag();
         }
     }
 }

@@ -49,6 +49,10 @@ public final class RequestSender {
 
     private Transport transport;
     private long nextAckId = 1;
+    private volatile int inFlightCount;
+    private volatile int queuedSize;
+    private volatile long retries;
+    private volatile long duplicates;
     /** Every acked request not yet completed, by ackId, wherever it is: awaiting its ack, backing off or queued. */
     private final Map<Long, Operation> pending = new HashMap<>();
     /** Requests written on the current connection and awaiting their ack, in the order they were written. */
@@ -93,10 +97,12 @@ public final class RequestSender {
                 fail(operation, SendFailedException.CONNECTION_LOST, "Connection lost before the ack");
             } else {
                 operation.retries++;
+                retries++;
                 queued.addFirst(operation);
                 startQueueTimer(operation);
             }
         }
+        counted();
     }
 
     /** The socket's write queue has room again. */
@@ -152,6 +158,7 @@ public final class RequestSender {
             cancelTimer(operation);
             write(operation);
         }
+        counted();
     }
 
     private long takeAckId() {
@@ -174,6 +181,7 @@ public final class RequestSender {
                 return;
             }
             awaitingAck.put(operation.ackId, operation);
+            counted();
             operation.timer = vertx.setTimer(ackTimeoutMillis, t -> ackTimedOut(operation));
             transport.write(operation.frame);
         } catch (IllegalArgumentException e) {
@@ -196,6 +204,7 @@ public final class RequestSender {
         if (ack.success()) {
             succeed(operation, false);
         } else if (AckErrors.DUPLICATE.equals(ack.errorName())) {
+            duplicates++;
             succeed(operation, true);
         } else if (AckErrors.isTransient(ack.errorName())) {
             retryOrFail(operation, ack.errorName(), ack.errorMessage());
@@ -203,6 +212,7 @@ public final class RequestSender {
             fail(operation, ack.errorName(), ack.errorMessage());
         }
         flush();
+        counted();
     }
 
     private void ackTimedOut(Operation operation) {
@@ -220,6 +230,8 @@ public final class RequestSender {
             return;
         }
         operation.retries++;
+        retries++;
+        counted();
         long delay = backoff.delayMillis(operation.retries);
         LOG.debug("Retrying ackId {} in {} ms (attempt {} of {}) after {}", operation.ackId, delay, operation.retries,
                 maxRetries, errorName);
@@ -242,6 +254,7 @@ public final class RequestSender {
             return;
         }
         queued.addLast(operation);
+        counted();
         startQueueTimer(operation);
     }
 
@@ -249,6 +262,7 @@ public final class RequestSender {
         operation.timer = vertx.setTimer(queuedTimeoutMillis, t -> {
             operation.timer = -1;
             if (queued.remove(operation)) {
+                counted();
                 fail(operation, SendFailedException.CONNECTION_LOST,
                         "Not sent within " + queuedTimeoutMillis + " ms: " + (transport == null
                                 ? "no connection" : "the connection had no room for it"));
@@ -263,17 +277,34 @@ public final class RequestSender {
         all.addAll(queued.stream().filter(operation -> operation.ackId == null).toList());
         awaitingAck.clear();
         queued.clear();
+        counted();
         all.forEach(operation -> fail(operation, errorName, errorMessage));
     }
 
-    /** How many acked requests await their ack on the connection. */
+    /** How many acked requests await their ack on the connection; readable from any thread. */
     public int inFlight() {
-        return awaitingAck.size();
+        return inFlightCount;
     }
 
-    /** How many requests wait to be written. */
+    /** How many requests wait to be written; readable from any thread. */
     public int queuedCount() {
-        return queued.size();
+        return queuedSize;
+    }
+
+    /** How many times a request was sent again after a transient failure. */
+    public long retryCount() {
+        return retries;
+    }
+
+    /** How many requests the service answered with {@code Duplicate}. */
+    public long duplicateCount() {
+        return duplicates;
+    }
+
+    /** Publishes the loop's counts for readers on other threads. */
+    private void counted() {
+        inFlightCount = awaitingAck.size();
+        queuedSize = queued.size();
     }
 
     private void succeed(Operation operation, boolean duplicated) {
