@@ -29,6 +29,7 @@ final class SharedConnection implements WebPubSubListener {
     private static final Logger LOG = LoggerFactory.getLogger(SharedConnection.class);
 
     private final ConnectionKey key;
+    private final String name;
     private final WebPubSubClient client;
     private final ExecutorService delivery;
     private final CamelContext context;
@@ -36,12 +37,19 @@ final class SharedConnection implements WebPubSubListener {
     private final Map<String, Integer> groupUsers = new HashMap<>();
     private int references;
 
-    SharedConnection(ConnectionKey key, WebPubSubClient client, ExecutorService delivery, CamelContext context) {
+    SharedConnection(ConnectionKey key, String name, WebPubSubClient client, ExecutorService delivery,
+            CamelContext context) {
         this.key = key;
+        this.name = name;
         this.client = client;
         this.delivery = delivery;
         this.context = context;
         client.addListener(this);
+    }
+
+    /** The hub and user of the connection, for consoles and metrics; never a secret. */
+    String name() {
+        return name;
     }
 
     ConnectionKey key() {

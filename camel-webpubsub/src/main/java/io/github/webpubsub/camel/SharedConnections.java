@@ -1,6 +1,7 @@
 package io.github.webpubsub.camel;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
@@ -30,8 +31,9 @@ final class SharedConnections {
             ExecutorService delivery = context.getExecutorServiceManager().newSingleThreadExecutor(this,
                     "WebPubSubConsumer[" + configuration.connectionName() + "]");
             try {
-                return new SharedConnection(key, WebPubSubClient.create(ClientOptionsFactory.create(configuration,
-                        vertx(), context).setDeliveryExecutor(delivery)), delivery, context);
+                return new SharedConnection(key, configuration.connectionName(), WebPubSubClient.create(
+                        ClientOptionsFactory.create(configuration, vertx(), context).setDeliveryExecutor(delivery)),
+                        delivery, context);
             } catch (RuntimeException e) {
                 context.getExecutorServiceManager().shutdown(delivery);
                 throw e;
@@ -39,6 +41,11 @@ final class SharedConnections {
         });
         connection.retain();
         return connection;
+    }
+
+    /** The connections open now, for consoles and metrics. */
+    synchronized List<SharedConnection> snapshot() {
+        return List.copyOf(connections.values());
     }
 
     synchronized void release(SharedConnection connection) {

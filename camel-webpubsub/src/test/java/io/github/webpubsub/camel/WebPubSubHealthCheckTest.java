@@ -74,7 +74,8 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
 
         emulator.get().faults().clear();
         await().until(() -> result("consumer:health").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
-        assertThat(result("consumer:health").orElseThrow().getDetails()).containsEntry("connectionId", connection);
+        assertThat(result("consumer:health").orElseThrow().getDetails()).containsEntry("connectionId", connection)
+                .containsEntry("receiveLagLimit", 1000).containsKey("receiveLag");
         assertThat(result("producer:webpubsub").orElseThrow().getState()).isEqualTo(HealthCheck.State.UP);
     }
 
