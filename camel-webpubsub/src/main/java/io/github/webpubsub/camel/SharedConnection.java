@@ -74,6 +74,11 @@ final class SharedConnection implements WebPubSubListener {
         }
     }
 
+    /** How many consumers and producers use the connection. */
+    synchronized int references() {
+        return references;
+    }
+
     /** One user fewer; returns true when that was the last, and the connection is closed. */
     synchronized boolean release() {
         if (--references == 0) {

@@ -39,6 +39,9 @@ final class SharedConnections {
                 throw e;
             }
         });
+        if (connection.references() == 0 && component.metrics() != null) {
+            component.metrics().bind(connection);
+        }
         connection.retain();
         return connection;
     }
@@ -51,11 +54,19 @@ final class SharedConnections {
     synchronized void release(SharedConnection connection) {
         if (connection.release()) {
             connections.remove(connection.key());
+            if (component.metrics() != null) {
+                component.metrics().unbind(connection);
+            }
         }
     }
 
     synchronized void closeAll() {
-        connections.values().forEach(SharedConnection::close);
+        connections.values().forEach(connection -> {
+            connection.close();
+            if (component.metrics() != null) {
+                component.metrics().unbind(connection);
+            }
+        });
         connections.clear();
         if (ownVertx != null) {
             ownVertx.close();

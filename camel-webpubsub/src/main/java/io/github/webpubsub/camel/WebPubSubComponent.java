@@ -38,7 +38,11 @@ public class WebPubSubComponent extends HealthCheckComponent {
 
     private final SharedConnections connections = new SharedConnections(this);
 
+    private static final boolean MICROMETER_PRESENT = classPresent("io.micrometer.core.instrument.MeterRegistry");
+
     private ExecutorService completions;
+    private volatile WebPubSubMetrics metrics;
+    private volatile boolean metricsLookedUp;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -79,6 +83,29 @@ public class WebPubSubComponent extends HealthCheckComponent {
             completions = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "WebPubSubProducer");
         }
         return completions;
+    }
+
+    /** Micrometer meters, when the application has a MeterRegistry; looked up once, on first use. */
+    WebPubSubMetrics metrics() {
+        if (!metricsLookedUp) {
+            synchronized (this) {
+                if (!metricsLookedUp) {
+                    // WebPubSubMetrics is touched only with Micrometer present: it links against it.
+                    metrics = MICROMETER_PRESENT ? WebPubSubMetrics.lookup(getCamelContext()) : null;
+                    metricsLookedUp = true;
+                }
+            }
+        }
+        return metrics;
+    }
+
+    private static boolean classPresent(String name) {
+        try {
+            Class.forName(name, false, WebPubSubComponent.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     SharedConnections connections() {

@@ -1,6 +1,7 @@
 package io.github.webpubsub.camel;
 
 import java.util.Locale;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -76,6 +77,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<SendResult> request;
+        long sentAt = System.nanoTime();
         try {
             request = send(exchange, connection.client());
         } catch (Exception e) {
@@ -83,7 +85,12 @@ public class WebPubSubProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        SharedConnection used = connection;
         request.whenCompleteAsync((result, error) -> {
+            WebPubSubMetrics metrics = getEndpoint().getComponent().metrics();
+            if (metrics != null && !configuration.isFireAndForget()) {
+                metrics.ackLatency(used, Duration.ofNanos(System.nanoTime() - sentAt), error == null);
+            }
             Message message = exchange.getMessage();
             if (error == null) {
                 message.setHeader(WebPubSubConstants.ACK_ID, result.ackId());

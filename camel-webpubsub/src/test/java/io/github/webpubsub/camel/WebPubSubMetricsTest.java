@@ -1,0 +1,75 @@
+package io.github.webpubsub.camel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** With a MeterRegistry in the registry, each connection has meters, and they count what happened. */
+class WebPubSubMetricsTest extends WebPubSubTestSupport {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        context.getRegistry().bind("meters", meters);
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webpubsub:metered?userId=metered-consumer").to("mock:metered");
+                from("direct:metered").to("webpubsub:metered?userId=metered-producer&ackTimeout=500ms&maxRetries=1");
+            }
+        };
+    }
+
+    private double counter(String name, String connection) {
+        return meters.get(name).tag("connection", connection).functionCounter().count();
+    }
+
+    @Test
+    void sendsRetriesDuplicatesAndReceivedMessagesAreCounted() throws Exception {
+        await().until(() -> connectionsOf("metered-consumer").stream().anyMatch(c -> c.groups().contains("metered")));
+        getMockEndpoint("mock:metered").expectedMessageCount(5);
+
+        for (int i = 0; i < 4; i++) {
+            template.sendBody("direct:metered", "m" + i);
+        }
+        // The service publishes the fifth but withholds its ack: one retry, answered with Duplicate.
+        emulator.get().faults().withholdAcks(1);
+        template.sendBody("direct:metered", "m4");
+        getMockEndpoint("mock:metered").assertIsSatisfied();
+
+        String producer = "chat/metered-producer";
+        String consumer = "chat/metered-consumer";
+        assertThat(counter("webpubsub.sends.retries", producer)).isEqualTo(1);
+        assertThat(counter("webpubsub.sends.duplicates", producer)).isEqualTo(1);
+        await().until(() -> counter("webpubsub.messages.received", consumer) == 5);
+        assertThat(counter("webpubsub.messages.malformed", consumer)).isZero();
+        assertThat(counter("webpubsub.connection.recoveries", consumer)).isZero();
+        Timer latency = meters.get("webpubsub.send.ack.latency").tags("connection", producer, "outcome", "success").timer();
+        assertThat(latency.count()).isEqualTo(5);
+        Gauge inFlight = meters.get("webpubsub.sends.in.flight").tag("connection", producer).gauge();
+        assertThat(inFlight.value()).isZero();
+        assertThat(meters.get("webpubsub.receive.lag").tag("connection", consumer).gauge().value()).isBetween(0.0, 5.0);
+        assertThat(meters.find("webpubsub.messages.received").functionCounters()).extracting(FunctionCounter::getId)
+                .hasSize(2);
+
+        context.getRouteController().stopAllRoutes();
+        context.stop();
+        assertThat(meters.find("webpubsub.messages.received").functionCounters()).isEmpty();
+    }
+}
