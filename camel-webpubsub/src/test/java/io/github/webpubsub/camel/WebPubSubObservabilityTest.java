@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.util.List;
 import java.util.Map;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
@@ -24,6 +27,11 @@ class WebPubSubObservabilityTest extends WebPubSubTestSupport {
                 from("direct:watched").to("webpubsub:watched?userId=observed");
             }
         };
+    }
+
+    @Override
+    protected boolean useJmx() {
+        return true;
     }
 
     private DevConsole console() {
@@ -64,5 +72,25 @@ class WebPubSubObservabilityTest extends WebPubSubTestSupport {
         String text = (String) console.call(DevConsole.MediaType.TEXT);
         assertThat(text).contains("Connection chat/observed: CONNECTED").contains("recoveries 1")
                 .doesNotContain(emulator.get().accessKey()).doesNotContain("access_token");
+    }
+
+    @Test
+    void jmxShowsTheSharedConnectionOnTheConsumerAfterADropAndARecovery() throws Exception {
+        await().until(() -> connectionsOf("observed").stream().anyMatch(c -> c.groups().contains("watched")));
+        String connection = connectionsOf("observed").get(0).connectionId();
+        MBeanServer server = context.getManagementStrategy().getManagementAgent().getMBeanServer();
+        ObjectName consumer = server.queryNames(new ObjectName("org.apache.camel:type=consumers,*"), null).stream()
+                .filter(name -> name.getKeyProperty("name").contains("WebPubSubConsumer")).findFirst().orElseThrow();
+
+        emulator.get().faults().drop(HUB, connection);
+
+        await().until(() -> ((Number) server.getAttribute(consumer, "Recoveries")).longValue() == 1
+                && "CONNECTED".equals(server.getAttribute(consumer, "ConnectionState")));
+        assertThat(server.getAttribute(consumer, "ConnectionId")).isEqualTo(connection);
+        assertThat(server.getAttribute(consumer, "Groups")).isEqualTo("watched");
+        assertThat(server.getAttribute(consumer, "Reconnections")).isEqualTo(0L);
+        assertThat(server.getAttribute(consumer, "ReceiveLag")).isEqualTo(0L);
+        assertThat((String) server.getAttribute(consumer, "LastProblem")).contains("lost without a close frame");
+        assertThat(server.getAttribute(consumer, "FailedExchanges")).isEqualTo(0L);
     }
 }
