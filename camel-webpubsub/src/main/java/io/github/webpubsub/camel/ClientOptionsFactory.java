@@ -2,12 +2,8 @@ package io.github.webpubsub.camel;
 
 import java.time.Duration;
 
-import javax.net.ssl.TrustManager;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 
 import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.github.webpubsub.client.ConnectionStringCredential;
@@ -16,7 +12,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
-import io.vertx.core.net.TrustOptions;
 
 /** Turns an endpoint's options into the client's. */
 final class ClientOptionsFactory {
@@ -55,7 +50,7 @@ final class ClientOptionsFactory {
                 .setQueuedSendTimeout(Duration.ofMillis(configuration.getQueuedSendTimeout()));
         WebSocketClientOptions transport = WebPubSubClientOptions.defaultWebSocketOptions();
         if (configuration.getSslContextParameters() != null) {
-            transport.setTrustOptions(trust(configuration.getSslContextParameters(), context));
+            TlsOptions.apply(configuration.getSslContextParameters(), context, transport);
         }
         if (configuration.getProxyHost() != null) {
             transport.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(configuration.getProxyHost())
@@ -80,23 +75,5 @@ final class ClientOptionsFactory {
         return ConnectionStringCredential.builder(configuration.getConnectionString(), configuration.getHub())
                 .userId(configuration.getUserId()).roles(configuration.roleList())
                 .tokenLifetime(Duration.ofMillis(configuration.getTokenLifetime())).build();
-    }
-
-    private static TrustOptions trust(SSLContextParameters parameters, CamelContext context) {
-        TrustManagersParameters trustManagers = parameters.getTrustManagers();
-        if (trustManagers == null) {
-            return null;
-        }
-        try {
-            // The nested parameters resolve their resources (classpath:, file:) through the context.
-            trustManagers.setCamelContext(context);
-            if (trustManagers.getKeyStore() != null) {
-                trustManagers.getKeyStore().setCamelContext(context);
-            }
-            TrustManager[] managers = trustManagers.createTrustManagers();
-            return managers.length == 0 ? null : TrustOptions.wrap(managers[0]);
-        } catch (Exception e) {
-            throw new RuntimeCamelException("Cannot load the trust store of sslContextParameters: " + e.getMessage(), e);
-        }
     }
 }

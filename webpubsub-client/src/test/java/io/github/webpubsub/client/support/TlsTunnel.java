@@ -3,6 +3,7 @@ package io.github.webpubsub.client.support;
 import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -18,8 +19,17 @@ public final class TlsTunnel implements AutoCloseable {
     private final NetServer server;
 
     public TlsTunnel(int targetPort) {
+        this(targetPort, null);
+    }
+
+    /** A tunnel that accepts only clients whose certificate {@code clientTrust} trusts (when not null). */
+    public TlsTunnel(int targetPort, TrustOptions clientTrust) {
         NetClient client = vertx.createNetClient();
-        server = vertx.createNetServer(new NetServerOptions().setSsl(true).setKeyCertOptions(certificate.keyCertOptions()))
+        NetServerOptions options = new NetServerOptions().setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
+        if (clientTrust != null) {
+            options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(clientTrust);
+        }
+        server = vertx.createNetServer(options)
                 .connectHandler(inbound -> {
                     inbound.pause();
                     client.connect(targetPort, "localhost").onSuccess(outbound -> pipe(inbound, outbound))
