@@ -94,6 +94,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxytype":
+        case "proxyType": getOrCreateConfiguration(target).setProxyType(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queuedsendtimeout":
@@ -202,6 +204,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyPassword": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return int.class;
+        case "proxytype":
+        case "proxyType": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
         case "queuedsendtimeout":
@@ -306,6 +310,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
         case "proxyport":
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxytype":
+        case "proxyType": return getOrCreateConfiguration(target).getProxyType();
         case "proxyusername":
         case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "queuedsendtimeout":

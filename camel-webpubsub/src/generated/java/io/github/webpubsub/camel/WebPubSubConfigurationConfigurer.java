@@ -77,6 +77,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "proxyPassword": target.setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxytype":
+        case "proxyType": target.setProxyType(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queuedsendtimeout":
@@ -169,6 +171,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "proxyPassword": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return int.class;
+        case "proxytype":
+        case "proxyType": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
         case "queuedsendtimeout":
@@ -262,6 +266,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "proxyPassword": return target.getProxyPassword();
         case "proxyport":
         case "proxyPort": return target.getProxyPort();
+        case "proxytype":
+        case "proxyType": return target.getProxyType();
         case "proxyusername":
         case "proxyUsername": return target.getProxyUsername();
         case "queuedsendtimeout":

@@ -84,6 +84,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
+        case "proxytype":
+        case "proxyType": target.getConfiguration().setProxyType(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "queuedsendtimeout":
@@ -183,6 +185,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyPassword": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return int.class;
+        case "proxytype":
+        case "proxyType": return java.lang.String.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
         case "queuedsendtimeout":
@@ -283,6 +287,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxyPassword": return target.getConfiguration().getProxyPassword();
         case "proxyport":
         case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxytype":
+        case "proxyType": return target.getConfiguration().getProxyType();
         case "proxyusername":
         case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "queuedsendtimeout":

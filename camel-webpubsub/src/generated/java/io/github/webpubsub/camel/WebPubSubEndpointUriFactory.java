@@ -24,7 +24,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(51);
         props.add("ackMode");
         props.add("ackTimeout");
         props.add("authFailureRetryDelay");
@@ -59,6 +59,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");
+        props.add("proxyType");
         props.add("proxyUsername");
         props.add("queuedSendTimeout");
         props.add("receiveBufferBytes");

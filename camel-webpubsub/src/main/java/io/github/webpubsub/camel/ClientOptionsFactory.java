@@ -11,7 +11,6 @@ import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.ProxyOptions;
-import io.vertx.core.net.ProxyType;
 
 /** Turns an endpoint's options into the client's. */
 final class ClientOptionsFactory {
@@ -53,7 +52,7 @@ final class ClientOptionsFactory {
             TlsOptions.apply(configuration.getSslContextParameters(), context, transport);
         }
         if (configuration.getProxyHost() != null) {
-            transport.setProxyOptions(new ProxyOptions().setType(ProxyType.HTTP).setHost(configuration.getProxyHost())
+            transport.setProxyOptions(new ProxyOptions().setType(configuration.proxyTypeValue()).setHost(configuration.getProxyHost())
                     .setPort(configuration.getProxyPort()).setUsername(configuration.getProxyUsername())
                     .setPassword(configuration.getProxyPassword()));
         }

@@ -112,22 +112,18 @@ public class WebPubSubComponent extends HealthCheckComponent {
         return connections;
     }
 
-    /** The component option {@code configuration}. */
     public WebPubSubConfiguration getConfiguration() {
         return configuration;
     }
 
-    /** Sets the component option {@code configuration}. */
     public void setConfiguration(WebPubSubConfiguration configuration) {
         this.configuration = configuration;
     }
 
-    /** The component option {@code vertx}. */
     public Vertx getVertx() {
         return vertx;
     }
 
-    /** Sets the component option {@code vertx}. */
     public void setVertx(Vertx vertx) {
         this.vertx = vertx;
     }

@@ -20,6 +20,7 @@ import io.github.webpubsub.client.DataType;
 import io.github.webpubsub.client.Names;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubProtocol;
+import io.vertx.core.net.ProxyType;
 import io.github.webpubsub.client.ConnectionString;
 
 /** Every option of the {@code webpubsub} component and its endpoints. */
@@ -196,6 +197,10 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "proxy")
     private String proxyHost;
 
+    /** The kind of proxy at proxyHost: HTTP (CONNECT), SOCKS4 or SOCKS5. */
+    @UriParam(label = "proxy", enums = "HTTP,SOCKS4,SOCKS5", defaultValue = "HTTP")
+    private String proxyType = "HTTP";
+
     /** The port of the HTTP proxy. */
     @UriParam(label = "proxy", defaultValue = "3128")
     private int proxyPort = 3128;
@@ -305,6 +310,7 @@ public class WebPubSubConfiguration implements Cloneable {
         }
         option("protocol", this::protocol);
         option("ackMode", this::ackModeValue);
+        option("proxyType", this::proxyTypeValue);
         if (concurrentConsumers < 1) {
             throw new IllegalArgumentException("Invalid option concurrentConsumers: it must be at least 1, was "
                     + concurrentConsumers);
@@ -338,6 +344,15 @@ public class WebPubSubConfiguration implements Cloneable {
     String connectionName() {
         String name = hub != null ? hub : "hub";
         return userId == null ? name : name + "/" + userId;
+    }
+
+    /** The proxy type named by the proxyType option. */
+    public ProxyType proxyTypeValue() {
+        try {
+            return ProxyType.valueOf(proxyType.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("Unknown proxyType '" + proxyType + "': expected HTTP, SOCKS4 or SOCKS5");
+        }
     }
 
     /** The acknowledgement mode named by the ackMode option. */
@@ -415,6 +430,7 @@ public class WebPubSubConfiguration implements Cloneable {
         settings.put("maxInFlightSends", maxInFlightSends);
         settings.put("sslContextParameters", sslContextParameters == null ? null : new ConnectionKey.Identity(sslContextParameters));
         settings.put("proxyHost", proxyHost);
+        settings.put("proxyType", proxyType);
         settings.put("proxyPort", proxyPort);
         settings.put("proxyUsername", proxyUsername);
         settings.put("proxyPassword", proxyPassword);
@@ -427,462 +443,378 @@ public class WebPubSubConfiguration implements Cloneable {
         return new ConnectionKey(settings);
     }
 
-    /** The option {@code group}, described on its field. */
     public String getGroup() {
         return group;
     }
 
-    /** Sets the option {@code group}. */
     public void setGroup(String group) {
         this.group = group;
     }
 
-    /** The option {@code connectionString}, described on its field. */
     public String getConnectionString() {
         return connectionString;
     }
 
-    /** Sets the option {@code connectionString}. */
     public void setConnectionString(String connectionString) {
         this.connectionString = connectionString;
     }
 
-    /** The option {@code hub}, described on its field. */
     public String getHub() {
         return hub;
     }
 
-    /** Sets the option {@code hub}. */
     public void setHub(String hub) {
         this.hub = hub;
     }
 
-    /** The option {@code userId}, described on its field. */
     public String getUserId() {
         return userId;
     }
 
-    /** Sets the option {@code userId}. */
     public void setUserId(String userId) {
         this.userId = userId;
     }
 
-    /** The option {@code roles}, described on its field. */
     public String getRoles() {
         return roles;
     }
 
-    /** Sets the option {@code roles}. */
     public void setRoles(String roles) {
         this.roles = roles;
     }
 
-    /** The option {@code tokenLifetime}, described on its field. */
     public long getTokenLifetime() {
         return tokenLifetime;
     }
 
-    /** Sets the option {@code tokenLifetime}. */
     public void setTokenLifetime(long tokenLifetime) {
         this.tokenLifetime = tokenLifetime;
     }
 
-    /** The option {@code clientAccessUrl}, described on its field. */
     public String getClientAccessUrl() {
         return clientAccessUrl;
     }
 
-    /** Sets the option {@code clientAccessUrl}. */
     public void setClientAccessUrl(String clientAccessUrl) {
         this.clientAccessUrl = clientAccessUrl;
     }
 
-    /** The option {@code clientAccessUrlProvider}, described on its field. */
     public ClientAccessUrlProvider getClientAccessUrlProvider() {
         return clientAccessUrlProvider;
     }
 
-    /** Sets the option {@code clientAccessUrlProvider}. */
     public void setClientAccessUrlProvider(ClientAccessUrlProvider clientAccessUrlProvider) {
         this.clientAccessUrlProvider = clientAccessUrlProvider;
     }
 
-    /** The option {@code protocol}, described on its field. */
     public String getProtocol() {
         return protocol;
     }
 
-    /** Sets the option {@code protocol}. */
     public void setProtocol(String protocol) {
         this.protocol = protocol;
     }
 
-    /** The option {@code autoReconnect}, described on its field. */
     public boolean isAutoReconnect() {
         return autoReconnect;
     }
 
-    /** Sets the option {@code autoReconnect}. */
     public void setAutoReconnect(boolean autoReconnect) {
         this.autoReconnect = autoReconnect;
     }
 
-    /** The option {@code autoRejoinGroups}, described on its field. */
     public boolean isAutoRejoinGroups() {
         return autoRejoinGroups;
     }
 
-    /** Sets the option {@code autoRejoinGroups}. */
     public void setAutoRejoinGroups(boolean autoRejoinGroups) {
         this.autoRejoinGroups = autoRejoinGroups;
     }
 
-    /** The option {@code reconnectDelay}, described on its field. */
     public long getReconnectDelay() {
         return reconnectDelay;
     }
 
-    /** Sets the option {@code reconnectDelay}. */
     public void setReconnectDelay(long reconnectDelay) {
         this.reconnectDelay = reconnectDelay;
     }
 
-    /** The option {@code maxReconnectDelay}, described on its field. */
     public long getMaxReconnectDelay() {
         return maxReconnectDelay;
     }
 
-    /** Sets the option {@code maxReconnectDelay}. */
     public void setMaxReconnectDelay(long maxReconnectDelay) {
         this.maxReconnectDelay = maxReconnectDelay;
     }
 
-    /** The option {@code maxReconnectAttempts}, described on its field. */
     public int getMaxReconnectAttempts() {
         return maxReconnectAttempts;
     }
 
-    /** Sets the option {@code maxReconnectAttempts}. */
     public void setMaxReconnectAttempts(int maxReconnectAttempts) {
         this.maxReconnectAttempts = maxReconnectAttempts;
     }
 
-    /** The option {@code keepAliveInterval}, described on its field. */
     public long getKeepAliveInterval() {
         return keepAliveInterval;
     }
 
-    /** Sets the option {@code keepAliveInterval}. */
     public void setKeepAliveInterval(long keepAliveInterval) {
         this.keepAliveInterval = keepAliveInterval;
     }
 
-    /** The option {@code idleTimeout}, described on its field. */
     public long getIdleTimeout() {
         return idleTimeout;
     }
 
-    /** Sets the option {@code idleTimeout}. */
     public void setIdleTimeout(long idleTimeout) {
         this.idleTimeout = idleTimeout;
     }
 
-    /** The option {@code ackMode}, described on its field. */
     public String getAckMode() {
         return ackMode;
     }
 
-    /** Sets the option {@code ackMode}. */
     public void setAckMode(String ackMode) {
         this.ackMode = ackMode;
     }
 
-    /** The option {@code recoveryWindow}, described on its field. */
     public long getRecoveryWindow() {
         return recoveryWindow;
     }
 
-    /** Sets the option {@code recoveryWindow}. */
     public void setRecoveryWindow(long recoveryWindow) {
         this.recoveryWindow = recoveryWindow;
     }
 
-    /** The option {@code recoveryDelay}, described on its field. */
     public long getRecoveryDelay() {
         return recoveryDelay;
     }
 
-    /** Sets the option {@code recoveryDelay}. */
     public void setRecoveryDelay(long recoveryDelay) {
         this.recoveryDelay = recoveryDelay;
     }
 
-    /** The option {@code connectTimeout}, described on its field. */
     public long getConnectTimeout() {
         return connectTimeout;
     }
 
-    /** Sets the option {@code connectTimeout}. */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    /** The option {@code retryOnAuthFailure}, described on its field. */
     public boolean isRetryOnAuthFailure() {
         return retryOnAuthFailure;
     }
 
-    /** Sets the option {@code retryOnAuthFailure}. */
     public void setRetryOnAuthFailure(boolean retryOnAuthFailure) {
         this.retryOnAuthFailure = retryOnAuthFailure;
     }
 
-    /** The option {@code authFailureRetryDelay}, described on its field. */
     public long getAuthFailureRetryDelay() {
         return authFailureRetryDelay;
     }
 
-    /** Sets the option {@code authFailureRetryDelay}. */
     public void setAuthFailureRetryDelay(long authFailureRetryDelay) {
         this.authFailureRetryDelay = authFailureRetryDelay;
     }
 
-    /** The option {@code maxInFlightSends}, described on its field. */
     public int getMaxInFlightSends() {
         return maxInFlightSends;
     }
 
-    /** Sets the option {@code maxInFlightSends}. */
     public void setMaxInFlightSends(int maxInFlightSends) {
         this.maxInFlightSends = maxInFlightSends;
     }
 
-    /** The option {@code concurrentConsumers}, described on its field. */
     public int getConcurrentConsumers() {
         return concurrentConsumers;
     }
 
-    /** Sets the option {@code concurrentConsumers}. */
     public void setConcurrentConsumers(int concurrentConsumers) {
         this.concurrentConsumers = concurrentConsumers;
     }
 
-    /** The option {@code sequenceAckInterval}, described on its field. */
     public long getSequenceAckInterval() {
         return sequenceAckInterval;
     }
 
-    /** Sets the option {@code sequenceAckInterval}. */
     public void setSequenceAckInterval(long sequenceAckInterval) {
         this.sequenceAckInterval = sequenceAckInterval;
     }
 
-    /** The option {@code sequenceAckBatch}, described on its field. */
     public int getSequenceAckBatch() {
         return sequenceAckBatch;
     }
 
-    /** Sets the option {@code sequenceAckBatch}. */
     public void setSequenceAckBatch(int sequenceAckBatch) {
         this.sequenceAckBatch = sequenceAckBatch;
     }
 
-    /** The option {@code receiveBufferMessages}, described on its field. */
     public int getReceiveBufferMessages() {
         return receiveBufferMessages;
     }
 
-    /** Sets the option {@code receiveBufferMessages}. */
     public void setReceiveBufferMessages(int receiveBufferMessages) {
         this.receiveBufferMessages = receiveBufferMessages;
     }
 
-    /** The option {@code receiveBufferBytes}, described on its field. */
     public long getReceiveBufferBytes() {
         return receiveBufferBytes;
     }
 
-    /** Sets the option {@code receiveBufferBytes}. */
     public void setReceiveBufferBytes(long receiveBufferBytes) {
         this.receiveBufferBytes = receiveBufferBytes;
     }
 
-    /** The option {@code receiveQueueCapacity}, described on its field. */
     public int getReceiveQueueCapacity() {
         return receiveQueueCapacity;
     }
 
-    /** Sets the option {@code receiveQueueCapacity}. */
     public void setReceiveQueueCapacity(int receiveQueueCapacity) {
         this.receiveQueueCapacity = receiveQueueCapacity;
     }
 
-    /** The option {@code sslContextParameters}, described on its field. */
     public SSLContextParameters getSslContextParameters() {
         return sslContextParameters;
     }
 
-    /** Sets the option {@code sslContextParameters}. */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
     }
 
-    /** The option {@code proxyHost}, described on its field. */
     public String getProxyHost() {
         return proxyHost;
     }
 
-    /** Sets the option {@code proxyHost}. */
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
     }
 
-    /** The option {@code proxyPort}, described on its field. */
+    public String getProxyType() {
+        return proxyType;
+    }
+
+    public void setProxyType(String proxyType) {
+        this.proxyType = proxyType;
+    }
+
     public int getProxyPort() {
         return proxyPort;
     }
 
-    /** Sets the option {@code proxyPort}. */
     public void setProxyPort(int proxyPort) {
         this.proxyPort = proxyPort;
     }
 
-    /** The option {@code proxyUsername}, described on its field. */
     public String getProxyUsername() {
         return proxyUsername;
     }
 
-    /** Sets the option {@code proxyUsername}. */
     public void setProxyUsername(String proxyUsername) {
         this.proxyUsername = proxyUsername;
     }
 
-    /** The option {@code proxyPassword}, described on its field. */
     public String getProxyPassword() {
         return proxyPassword;
     }
 
-    /** Sets the option {@code proxyPassword}. */
     public void setProxyPassword(String proxyPassword) {
         this.proxyPassword = proxyPassword;
     }
 
-    /** The option {@code events}, described on its field. */
     public String getEvents() {
         return events;
     }
 
-    /** Sets the option {@code events}. */
     public void setEvents(String events) {
         this.events = events;
     }
 
-    /** The option {@code operation}, described on its field. */
     public WebPubSubOperation getOperation() {
         return operation;
     }
 
-    /** Sets the option {@code operation}. */
     public void setOperation(WebPubSubOperation operation) {
         this.operation = operation;
     }
 
-    /** The option {@code event}, described on its field. */
     public String getEvent() {
         return event;
     }
 
-    /** Sets the option {@code event}. */
     public void setEvent(String event) {
         this.event = event;
     }
 
-    /** The option {@code dataType}, described on its field. */
     public String getDataType() {
         return dataType;
     }
 
-    /** Sets the option {@code dataType}. */
     public void setDataType(String dataType) {
         this.dataType = dataType;
     }
 
-    /** The option {@code noEcho}, described on its field. */
     public boolean isNoEcho() {
         return noEcho;
     }
 
-    /** Sets the option {@code noEcho}. */
     public void setNoEcho(boolean noEcho) {
         this.noEcho = noEcho;
     }
 
-    /** The option {@code fireAndForget}, described on its field. */
     public boolean isFireAndForget() {
         return fireAndForget;
     }
 
-    /** Sets the option {@code fireAndForget}. */
     public void setFireAndForget(boolean fireAndForget) {
         this.fireAndForget = fireAndForget;
     }
 
-    /** The option {@code ackTimeout}, described on its field. */
     public long getAckTimeout() {
         return ackTimeout;
     }
 
-    /** Sets the option {@code ackTimeout}. */
     public void setAckTimeout(long ackTimeout) {
         this.ackTimeout = ackTimeout;
     }
 
-    /** The option {@code maxRetries}, described on its field. */
     public int getMaxRetries() {
         return maxRetries;
     }
 
-    /** Sets the option {@code maxRetries}. */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
     }
 
-    /** The option {@code retryDelay}, described on its field. */
     public long getRetryDelay() {
         return retryDelay;
     }
 
-    /** Sets the option {@code retryDelay}. */
     public void setRetryDelay(long retryDelay) {
         this.retryDelay = retryDelay;
     }
 
-    /** The option {@code maxRetryDelay}, described on its field. */
     public long getMaxRetryDelay() {
         return maxRetryDelay;
     }
 
-    /** Sets the option {@code maxRetryDelay}. */
     public void setMaxRetryDelay(long maxRetryDelay) {
         this.maxRetryDelay = maxRetryDelay;
     }
 
-    /** The option {@code maxQueuedSends}, described on its field. */
     public int getMaxQueuedSends() {
         return maxQueuedSends;
     }
 
-    /** Sets the option {@code maxQueuedSends}. */
     public void setMaxQueuedSends(int maxQueuedSends) {
         this.maxQueuedSends = maxQueuedSends;
     }
 
-    /** The option {@code queuedSendTimeout}, described on its field. */
     public long getQueuedSendTimeout() {
         return queuedSendTimeout;
     }
 
-    /** Sets the option {@code queuedSendTimeout}. */
     public void setQueuedSendTimeout(long queuedSendTimeout) {
         this.queuedSendTimeout = queuedSendTimeout;
     }

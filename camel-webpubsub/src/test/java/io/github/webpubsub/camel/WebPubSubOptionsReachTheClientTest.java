@@ -33,7 +33,8 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
                 + "&ackMode=onReceipt&receiveBufferMessages=500&receiveBufferBytes=4096&receiveQueueCapacity=33"
                 + "&ackTimeout=4s&maxRetries=5&retryDelay=150ms&maxRetryDelay=2s&maxQueuedSends=77"
                 + "&queuedSendTimeout=9s&keepAliveInterval=3s&idleTimeout=11s&reconnectDelay=120ms"
-                + "&maxReconnectDelay=6s&maxReconnectAttempts=4&autoReconnect=false&autoRejoinGroups=false",
+                + "&maxReconnectDelay=6s&maxReconnectAttempts=4&autoReconnect=false&autoRejoinGroups=false"
+                + "&proxyHost=proxy.example&proxyPort=1080&proxyType=SOCKS5",
                 WebPubSubEndpoint.class);
 
         WebPubSubClientOptions options = ClientOptionsFactory.create(endpoint.getConfiguration(), null, context);
@@ -63,6 +64,8 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
         assertThat(options.getMaxReconnectAttempts()).isEqualTo(4);
         assertThat(options.isAutoReconnect()).isFalse();
         assertThat(options.isAutoRejoinGroups()).isFalse();
+        assertThat(options.getWebSocketOptions().getProxyOptions().getType()).isEqualTo(io.vertx.core.net.ProxyType.SOCKS5);
+        assertThat(options.getWebSocketOptions().getProxyOptions().getPort()).isEqualTo(1080);
     }
 
     @Test
