@@ -94,6 +94,6 @@ public final class Faults {
      * @return false when there is no such connection
      */
     public boolean silence(String hub, String connectionId) {
-        return emulator.onConnection(hub, connectionId, (lifecycle, c) -> c.silence());
+        return emulator.onConnection(hub, connectionId, (lifecycle, c) -> lifecycle.silence(c));
     }
 }

@@ -22,6 +22,7 @@ import io.github.webpubsub.emulator.auth.AccessTokens;
 import io.github.webpubsub.emulator.fault.FaultPlan;
 import io.github.webpubsub.emulator.hub.ClientConnection;
 import io.github.webpubsub.emulator.hub.ConnectionLifecycle;
+import io.github.webpubsub.emulator.hub.NetworkFaults;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
 import io.github.webpubsub.emulator.rest.DataPlaneApi;
 import io.github.webpubsub.emulator.rest.EmulatorApi;
@@ -65,6 +66,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private EventBroadcaster broadcaster;
     private UpstreamClient upstream;
     private HttpServer server;
+    private NetworkFaults network;
     private String endpoint;
     /** Set once everything is wired; requests that come earlier get 503. */
     private volatile Routes routes;
@@ -92,10 +94,12 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
     private WebPubSubEmulator startServer() {
         try {
-            io.vertx.core.Future<HttpServer> listen = onLoop(() -> {
+            io.vertx.core.Future<Integer> listen = onLoop(() -> {
+                // The HTTP server listens on loopback only; clients reach it through the relay that injects network
+                // faults, on the emulator's public host and port.
                 HttpServerOptions serverOptions = new HttpServerOptions()
-                        .setHost(options.host)
-                        .setPort(options.port)
+                        .setHost("127.0.0.1")
+                        .setPort(0)
                         .setWebSocketSubProtocols(Subprotocol.ids())
                         // Above the service's 1 MB so that the emulator, not Netty, answers an oversized message.
                         .setMaxWebSocketFrameSize(4 * RequestProcessor.MAX_MESSAGE_BYTES)
@@ -103,11 +107,12 @@ public final class WebPubSubEmulator implements AutoCloseable {
                         .setRegisterWebSocketWriteHandlers(false);
                 // Created and bound on the emulator's context, so that every connection is served on its event loop.
                 server = vertx.createHttpServer(serverOptions).requestHandler(this::route);
-                return server.listen();
+                network = new NetworkFaults(vertx);
+                return server.listen().compose(http -> network.listen(options.host, options.port, http.actualPort()));
             });
-            HttpServer listening = listen.toCompletionStage().toCompletableFuture().get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            int port = listen.toCompletionStage().toCompletableFuture().get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             String host = options.host.equals("0.0.0.0") || options.host.equals("::") ? "localhost" : options.host;
-            endpoint = "http://" + host + ":" + listening.actualPort();
+            endpoint = "http://" + host + ":" + port;
             onLoop(() -> {
                 wire();
                 return null;
@@ -127,7 +132,8 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
     private void wire() {
         tokens = new AccessTokens(options.accessKey);
-        lifecycle = new ConnectionLifecycle(vertx, options.recoveryWindow, options.bufferMessages, options.bufferBytes);
+        lifecycle = new ConnectionLifecycle(vertx, network, options.recoveryWindow, options.bufferMessages,
+                options.bufferBytes);
         upstream = options.eventHandler == null ? null
                 : new UpstreamClient(vertx, options.eventHandler, options.accessKey, URI.create(endpoint).getAuthority());
         broadcaster = new EventBroadcaster(listenerThread, upstream);
@@ -238,6 +244,9 @@ public final class WebPubSubEmulator implements AutoCloseable {
         try {
             if (server != null) {
                 server.close().toCompletionStage().toCompletableFuture().get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (network != null) {
+                network.close().toCompletionStage().toCompletableFuture().get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             }
             if (upstream != null) {
                 upstream.close();

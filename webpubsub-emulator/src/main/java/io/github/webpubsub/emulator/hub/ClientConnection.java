@@ -166,14 +166,15 @@ public final class ClientConnection {
         this.expiryTimer = timerId;
     }
 
-    /** Stops reading and writing on the socket: the client sees a server that no longer answers. */
-    public void silence() {
+    /**
+     * Stops reading and writing on the socket: the client sees a server that no longer answers. The network faults
+     * stop its bytes below the WebSocket protocol, so that not even pings are answered.
+     */
+    public void silence(NetworkFaults network) {
         silenced = true;
         if (socket != null) {
             socket.pause();
-            // Pausing alone still lets Vert.x read (and answer pings) until its inbound buffer fills; a silent
-            // server must stop answering at once, so reading stops at the channel.
-            NetworkFaults.stopReading(socket);
+            network.silence(socket);
         }
     }
 

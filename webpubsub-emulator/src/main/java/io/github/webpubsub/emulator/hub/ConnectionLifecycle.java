@@ -31,14 +31,17 @@ public final class ConnectionLifecycle {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Vertx vertx;
+    private final NetworkFaults network;
     private final Duration recoveryWindow;
     private final int bufferMessages;
     private final long bufferBytes;
     private final HubRegistry hubs;
     private ConnectionObserver observer;
 
-    public ConnectionLifecycle(Vertx vertx, Duration recoveryWindow, int bufferMessages, long bufferBytes) {
+    public ConnectionLifecycle(Vertx vertx, NetworkFaults network, Duration recoveryWindow, int bufferMessages,
+            long bufferBytes) {
         this.vertx = vertx;
+        this.network = network;
         this.recoveryWindow = recoveryWindow;
         this.bufferMessages = bufferMessages;
         this.bufferBytes = bufferBytes;
@@ -181,8 +184,13 @@ public final class ConnectionLifecycle {
         }
     }
 
-    private static void cut(ServerWebSocket socket) {
-        NetworkFaults.cut(socket);
+    private void cut(ServerWebSocket socket) {
+        network.cut(socket);
+    }
+
+    /** Makes a connection's server go silent, below the WebSocket protocol. */
+    public void silence(ClientConnection connection) {
+        connection.silence(network);
     }
 
     private static String truncateReason(String reason) {

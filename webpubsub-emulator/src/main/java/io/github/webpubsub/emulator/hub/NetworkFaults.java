@@ -1,29 +1,141 @@
 package io.github.webpubsub.emulator.hub;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.impl.WebSocketInternal;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
 
 /**
- * The two network failures the emulator injects below the WebSocket protocol: a TCP connection cut without a close
- * frame, and a peer that stops reading (so not even pings are answered). Vert.x's public API is built to prevent
- * exactly these (every close sends a close frame, every ping gets a pong), so this is the one class of the project
- * that reaches its internal channel. Nothing else may.
+ * The emulator's front door, a TCP relay between each client and the HTTP server behind it, so that the emulator can
+ * fail the network as a network fails, with Vert.x's public API only: a connection cut without a close frame, and a
+ * peer that stops reading so that not even pings are answered. Vert.x's WebSocket API is built to prevent exactly
+ * these (every close sends a close frame, every ping gets a pong), so they are done one layer down, on the bytes.
+ * A socket of the HTTP server is found by its peer's port, which is the relay's end of that link.
  */
-final class NetworkFaults {
+public final class NetworkFaults {
 
-    private NetworkFaults() {
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkFaults.class);
+
+    private final Vertx vertx;
+    private final NetClient backend;
+    private final Map<Integer, Link> links = new ConcurrentHashMap<>();
+    private NetServer front;
+
+    /** A relay on {@code vertx}; {@link #listen} opens it. */
+    public NetworkFaults(Vertx vertx) {
+        this.vertx = vertx;
+        this.backend = vertx.createNetClient();
     }
 
-    /**
-     * Closes the TCP connection from the head of the pipeline, past the WebSocket handlers that would send a close
-     * frame (1000) first: the client sees a loss, not a close.
-     */
-    static void cut(ServerWebSocket socket) {
-        ((WebSocketInternal) socket).channelHandlerContext().pipeline().firstContext().close();
+    /** Listens on {@code host:port} and relays every connection to the HTTP server at {@code backendPort}. */
+    public Future<Integer> listen(String host, int port, int backendPort) {
+        front = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true))
+                .connectHandler(client -> {
+                    client.pause();
+                    backend.connect(backendPort, "127.0.0.1").onSuccess(server -> {
+                        Link link = new Link(client, server);
+                        links.put(server.localAddress().port(), link);
+                        link.start(() -> links.remove(server.localAddress().port()));
+                    }).onFailure(e -> client.close());
+                });
+        return front.listen().map(NetServer::actualPort);
     }
 
-    /** Stops reading from the socket at the channel: nothing the client sends is read, so no ping is answered. */
-    static void stopReading(ServerWebSocket socket) {
-        ((WebSocketInternal) socket).channelHandlerContext().channel().config().setAutoRead(false);
+    /** Closes the relay and every link. */
+    public Future<Void> close() {
+        links.values().forEach(Link::cut);
+        backend.close();
+        return front == null ? Future.succeededFuture() : front.close();
+    }
+
+    /** Cuts the TCP connection of a server socket, both ways, without a close frame: the client sees a loss. */
+    public void cut(ServerWebSocket socket) {
+        Link link = links.get(socket.remoteAddress().port());
+        if (link != null) {
+            link.cut();
+        } else {
+            LOG.warn("No relay link for a socket from port {}; closing it with a close frame instead",
+                    socket.remoteAddress().port());
+            socket.close();
+        }
+    }
+
+    /** Stops relaying a socket's bytes both ways while its TCP connection stays open: a server that went silent. */
+    public void silence(ServerWebSocket socket) {
+        Link link = links.get(socket.remoteAddress().port());
+        if (link != null) {
+            link.silence();
+        }
+    }
+
+    /** One client's TCP connection and the relay's connection to the HTTP server, pumped both ways. */
+    private static final class Link {
+        private final NetSocket client;
+        private final NetSocket server;
+        private volatile boolean silenced;
+        private volatile boolean cut;
+
+        Link(NetSocket client, NetSocket server) {
+            this.client = client;
+            this.server = server;
+        }
+
+        void start(Runnable onClose) {
+            // A peer that goes away is the relay's everyday business, not an error.
+            client.exceptionHandler(e -> LOG.debug("Relay, client side: {}", e.toString()));
+            server.exceptionHandler(e -> LOG.debug("Relay, server side: {}", e.toString()));
+            pump(client, server);
+            pump(server, client);
+            client.closeHandler(v -> {
+                server.close();
+                onClose.run();
+            });
+            server.closeHandler(v -> {
+                client.close();
+                onClose.run();
+            });
+            client.resume();
+        }
+
+        /** Forwards bytes with back-pressure; nothing passes once the link is silenced. */
+        private void pump(NetSocket from, NetSocket to) {
+            from.handler((Buffer bytes) -> {
+                if (silenced || cut) {
+                    return;
+                }
+                to.write(bytes);
+                if (to.writeQueueFull()) {
+                    from.pause();
+                    to.drainHandler(v -> {
+                        if (!silenced) {
+                            from.resume();
+                        }
+                    });
+                }
+            });
+        }
+
+        void silence() {
+            silenced = true;
+            // Stop reading from the client: its pings and everything else stay in TCP buffers, unanswered.
+            client.pause();
+            server.pause();
+        }
+
+        void cut() {
+            cut = true;
+            client.close();
+            server.close();
+        }
     }
 }

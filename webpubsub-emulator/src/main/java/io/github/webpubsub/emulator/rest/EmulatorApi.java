@@ -42,7 +42,7 @@ public final class EmulatorApi {
                     ex.status(204);
                 })
                 .route(HttpMethod.POST, CONNECTION + ":silence", ex -> {
-                    connection(ex).silence();
+                    lifecycle.silence(connection(ex));
                     ex.status(204);
                 })
                 .route(HttpMethod.POST, "/emulator/faults/acks", this::armAcks)
