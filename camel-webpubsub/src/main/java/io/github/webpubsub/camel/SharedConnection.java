@@ -133,7 +133,7 @@ final class SharedConnection implements WebPubSubListener {
         }
         CompletableFuture<Void> all = null;
         for (WebPubSubConsumer consumer : consumers) {
-            if (consumer.wants(WebPubSubEventType.GROUP_MESSAGE) && message.group().equals(consumer.group())) {
+            if (receivesGroup(consumer, message.group())) {
                 CompletableFuture<Void> done = consumer.onGroupMessageAsync(message).toCompletableFuture();
                 if (!done.isDone()) {
                     all = all == null ? done : CompletableFuture.allOf(all, done);
@@ -148,7 +148,7 @@ final class SharedConnection implements WebPubSubListener {
     public void onEvent(WebPubSubEvent event) {
         if (event instanceof WebPubSubEvent.GroupMessage message) {
             for (WebPubSubConsumer consumer : consumers) {
-                if (consumer.wants(WebPubSubEventType.GROUP_MESSAGE) && message.group().equals(consumer.group())) {
+                if (receivesGroup(consumer, message.group())) {
                     consumer.onGroupMessage(message);
                 }
             }
@@ -173,6 +173,10 @@ final class SharedConnection implements WebPubSubListener {
                 }
             }
         }
+    }
+
+    private static boolean receivesGroup(WebPubSubConsumer consumer, String group) {
+        return consumer.wants(WebPubSubEventType.GROUP_MESSAGE) && group.equals(consumer.group());
     }
 
     private void forEach(WebPubSubEventType type, Consumer<WebPubSubConsumer> action) {

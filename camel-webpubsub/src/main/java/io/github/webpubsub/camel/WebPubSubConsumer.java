@@ -26,7 +26,7 @@ import io.github.webpubsub.client.WebPubSubEvent;
  * of queueing. Suspending leaves the group (messages published meanwhile are not received); resuming joins it again.
  */
 @ManagedResource(description = "Managed Web PubSub consumer")
-public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
+public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, ManagedConnectionFigures {
 
     private final Set<WebPubSubEventType> events;
     private final String group;
@@ -240,113 +240,9 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable {
         releaseExchange(exchange, false);
     }
 
-    private ClientStatistics statistics() {
+    @Override
+    public ClientStatistics connectionStatistics() {
         SharedConnection current = connection;
         return current == null ? null : current.client().statistics();
-    }
-
-    /** The state of this endpoint's shared connection. */
-    @ManagedAttribute(description = "State of the shared connection")
-    public String getConnectionState() {
-        ClientStatistics s = statistics();
-        return s == null ? "STOPPED" : s.state().name();
-    }
-
-    /** The id of the shared connection, or null. */
-    @ManagedAttribute(description = "Id of the shared connection")
-    public String getConnectionId() {
-        ClientStatistics s = statistics();
-        return s == null ? null : s.connectionId();
-    }
-
-    /** The user of the shared connection, or null. */
-    @ManagedAttribute(description = "User of the shared connection")
-    public String getConnectionUserId() {
-        ClientStatistics s = statistics();
-        return s == null ? null : s.userId();
-    }
-
-    /** The groups the shared connection keeps joined. */
-    @ManagedAttribute(description = "Groups the shared connection keeps joined")
-    public String getGroups() {
-        ClientStatistics s = statistics();
-        return s == null ? "" : String.join(",", s.groups());
-    }
-
-    /** Acked requests awaiting their ack. */
-    @ManagedAttribute(description = "Acked requests awaiting their ack")
-    public int getSendsInFlight() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.sendsInFlight();
-    }
-
-    /** Requests waiting to be written. */
-    @ManagedAttribute(description = "Requests waiting to be written")
-    public int getSendsQueued() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.sendsQueued();
-    }
-
-    /** Messages the shared connection handed to its routes. */
-    @ManagedAttribute(description = "Messages received")
-    public long getMessagesReceived() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.messagesReceived();
-    }
-
-    /** Received messages not yet acknowledged to the service, of its limit of 1000. */
-    @ManagedAttribute(description = "Received messages not yet acknowledged, of the service's 1000")
-    public long getReceiveLag() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.receiveLag();
-    }
-
-    /** Dropped connections recovered. */
-    @ManagedAttribute(description = "Dropped connections recovered")
-    public long getRecoveries() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.recoveries();
-    }
-
-    /** New connections after one ended for good. */
-    @ManagedAttribute(description = "New connections after one ended for good")
-    public long getReconnections() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.reconnections();
-    }
-
-    /** Requests sent again after a transient failure. */
-    @ManagedAttribute(description = "Requests sent again after a transient failure")
-    public long getSendRetries() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.sendRetries();
-    }
-
-    /** Requests the service answered with Duplicate. */
-    @ManagedAttribute(description = "Requests the service answered with Duplicate")
-    public long getDuplicates() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.duplicates();
-    }
-
-    /** Frames from the service that were not valid. */
-    @ManagedAttribute(description = "Malformed frames from the service")
-    public long getMalformedMessages() {
-        ClientStatistics s = statistics();
-        return s == null ? 0 : s.malformedMessages();
-    }
-
-    /** The close code of the last socket that closed, or null. */
-    @ManagedAttribute(description = "Close code of the last socket that closed")
-    public Integer getLastCloseCode() {
-        ClientStatistics s = statistics();
-        return s == null ? null : s.lastCloseCode();
-    }
-
-    /** Why the last socket closed or attempt failed; never a secret. */
-    @ManagedAttribute(description = "Why the last socket closed or attempt failed")
-    public String getLastProblem() {
-        ClientStatistics s = statistics();
-        return s == null ? null : s.lastProblem();
     }
 }

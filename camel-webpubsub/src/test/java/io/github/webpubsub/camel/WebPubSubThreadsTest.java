@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.webpubsub.client.ConnectionStringCredential;
@@ -27,6 +29,12 @@ class WebPubSubThreadsTest extends WebPubSubTestSupport {
     private final List<Long> fastArrivals = new CopyOnWriteArrayList<>();
     private final List<String> fastThreads = new CopyOnWriteArrayList<>();
     private final List<String> afterSendThreads = new CopyOnWriteArrayList<>();
+    private final CountDownLatch done = new CountDownLatch(1);
+
+    @AfterEach
+    void release() {
+        done.countDown();
+    }
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -35,8 +43,8 @@ class WebPubSubThreadsTest extends WebPubSubTestSupport {
             public void configure() {
                 from("webpubsub:shared?userId=slow-user").routeId("slow").process(exchange -> {
                     slowThreads.add(Thread.currentThread().getName());
-                    // The slowness under test, not a synchronisation.
-                    Thread.sleep(1000);
+                    // The slowness under test: a second per message, or less once the test is over.
+                    done.await(1, TimeUnit.SECONDS);
                 });
                 from("webpubsub:shared?userId=fast-user").routeId("fast").process(exchange -> {
                     fastArrivals.add(System.nanoTime());

@@ -81,7 +81,7 @@ public final class ReceivePathBenchmark {
         }
     }
 
-    private static WebPubSubClient receiver(WebPubSubEmulator emulator, String user, WebPubSubClientOptions options,
+    private static WebPubSubClient receiver(WebPubSubClientOptions options,
             java.util.function.Consumer<WebPubSubEvent> listener) {
         WebPubSubClient client = WebPubSubClient.create(options);
         client.addListener(listener::accept);
@@ -125,7 +125,7 @@ public final class ReceivePathBenchmark {
 
     private static void countingReceiver(WebPubSubEmulator emulator, int count) throws Exception {
         Tally tally = new Tally();
-        try (WebPubSubClient receiver = receiver(emulator, "counter", Clients.options(emulator, "counter"), tally::accept);
+        try (WebPubSubClient receiver = receiver(Clients.options(emulator, "counter"), tally::accept);
                 WebPubSubClient publisher = WebPubSubClient.create(Clients.options(emulator, "publisher-1"))) {
             receiver.joinGroup("count").orTimeout(30, TimeUnit.SECONDS).join();
             publisher.start().orTimeout(30, TimeUnit.SECONDS).join();
@@ -144,7 +144,7 @@ public final class ReceivePathBenchmark {
         WebPubSubClient[] self = new WebPubSubClient[1];
         WebPubSubClientOptions options = Clients.options(emulator, "slow-" + mode).setAckMode(mode)
                 .setReceiveBufferMessages(count);
-        try (WebPubSubClient receiver = receiver(emulator, "slow-" + mode, options, event -> {
+        try (WebPubSubClient receiver = receiver(options, event -> {
             if (event instanceof WebPubSubEvent.GroupMessage && slow.get()) {
                 maxWaiting.accumulateAndGet(self[0].pendingDeliveries(), Math::max);
                 sleep(50);
@@ -180,7 +180,7 @@ public final class ReceivePathBenchmark {
         WebPubSubClient[] self = new WebPubSubClient[1];
         int batch = Integer.getInteger("bench.ackBatch", WebPubSubClientOptions.DEFAULT_SEQUENCE_ACK_BATCH);
         String user = "dropped-" + mode;
-        try (WebPubSubClient receiver = receiver(emulator, user, Clients.options(emulator, user).setAckMode(mode)
+        try (WebPubSubClient receiver = receiver(Clients.options(emulator, user).setAckMode(mode)
                 .setSequenceAckBatch(batch), event -> {
             tally.accept(event);
             if (event instanceof WebPubSubEvent.GroupMessage && tally.next.get() % dropEvery == 0) {

@@ -26,14 +26,6 @@ import io.github.webpubsub.client.internal.fake.FakeTransportFactory.PendingOpen
  */
 class ConnectionStateMachineTest {
 
-    /** Starts the client and completes its first connection. */
-    private static FakeTransport connect(EngineHarness engine) throws Exception {
-        CompletableFuture<Void> start = engine.client.start();
-        FakeTransport socket = engine.sockets.nextOpen(WAIT).accept();
-        socket.connected("c1", "alice", "token-1");
-        start.get(5, TimeUnit.SECONDS);
-        return socket;
-    }
 
     private static boolean isRecovery(String url) {
         return url.contains("awps_connection_id=");
@@ -57,7 +49,7 @@ class ConnectionStateMachineTest {
     @Test
     void aSocketLostWithoutACloseFrameIsRecoveredAndReportedWithNoCloseCode() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            connect(engine).close(null, "the connection was lost without a close frame");
+            engine.connect().close(null, "the connection was lost without a close frame");
 
             PendingOpen recovery = engine.sockets.nextOpen(WAIT);
             assertThat(recovery.url()).contains("awps_connection_id=c1").contains("awps_reconnection_token=token-1");
@@ -80,7 +72,7 @@ class ConnectionStateMachineTest {
         try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofMillis(200))
                 .setRecoveryWindow(Duration.ofMillis(1500)))) {
             long firstDrop = System.nanoTime();
-            connect(engine).close(1011, "flapping");
+            engine.connect().close(1011, "flapping");
             int recoveries = 0;
             long previous = 0;
             PendingOpen open;
@@ -112,7 +104,7 @@ class ConnectionStateMachineTest {
     @Test
     void aDropDuringARecoveryAttemptIsRetriedWithinTheWindow() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            connect(engine).close(null, "lost");
+            engine.connect().close(null, "lost");
             engine.sockets.nextOpen(WAIT).refuse(new IllegalStateException("connection refused"));
 
             PendingOpen second = engine.sockets.nextOpen(WAIT);
@@ -127,7 +119,7 @@ class ConnectionStateMachineTest {
     @Test
     void aPolicyViolationCloseEndsTheConnectionAndOpensANewOne() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            connect(engine).close(1008, "The connection could not be recovered.");
+            engine.connect().close(1008, "The connection could not be recovered.");
 
             PendingOpen open = engine.sockets.nextOpen(WAIT);
             assertThat(isRecovery(open.url())).isFalse();
@@ -143,7 +135,7 @@ class ConnectionStateMachineTest {
     @Test
     void aRecoveryWindowThatRunsOutWhileTheServiceIsUnreachableEndsInANewConnection() throws Exception {
         try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryWindow(Duration.ofMillis(600)))) {
-            connect(engine).close(null, "lost");
+            engine.connect().close(null, "lost");
             PendingOpen open;
             int refused = 0;
             while (isRecovery((open = engine.sockets.nextOpen(WAIT)).url())) {
@@ -162,7 +154,7 @@ class ConnectionStateMachineTest {
     @Test
     void aSecondConnectedFrameNeitherReplacesTheConnectionNorDropsItsReconnectionToken() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             socket.connected("someone-else", "mallory", "stolen");
             socket.connected("c1", "alice", null);
             socket.groupMessage("g", "after", 1);
@@ -180,7 +172,7 @@ class ConnectionStateMachineTest {
     @Test
     void aRecoveryConfirmationCarriesTheNewReconnectionTokenForTheNextRecovery() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            connect(engine).close(null, "lost");
+            engine.connect().close(null, "lost");
             FakeTransport recovered = engine.sockets.nextOpen(WAIT).accept();
             recovered.connected("c1", "alice", "token-2");
             recovered.groupMessage("g", "m", 1);
@@ -223,7 +215,7 @@ class ConnectionStateMachineTest {
     @Test
     void stopWhileConnectedFailsWaitingSendsAndReportsDisconnectedThenStopped() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             CompletableFuture<SendResult> unacked = engine.client.sendToGroup("g", MessageData.text("x"));
             await().until(() -> socket.written("sendToGroup").size() == 1);
 
@@ -242,7 +234,7 @@ class ConnectionStateMachineTest {
     @Test
     void stopWhileRecoveringStopsWithoutAnotherAttempt() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            connect(engine).close(null, "lost");
+            engine.connect().close(null, "lost");
             PendingOpen recovery = engine.sockets.nextOpen(WAIT);
             engine.client.stop().get(5, TimeUnit.SECONDS);
             recovery.accept();
@@ -257,7 +249,7 @@ class ConnectionStateMachineTest {
     void stopWhileReconnectingCancelsTheNextAttempt() throws Exception {
         try (EngineHarness engine = new EngineHarness(options -> options.setReconnectDelay(Duration.ofMillis(300))
                 .setMaxReconnectDelay(Duration.ofMillis(300)))) {
-            connect(engine).close(1008, "gone");
+            engine.connect().close(1008, "gone");
             await().until(() -> engine.client.state() == ClientState.RECONNECTING);
             engine.client.stop().get(5, TimeUnit.SECONDS);
 
@@ -282,7 +274,7 @@ class ConnectionStateMachineTest {
     @Test
     void requestsQueuedDuringRecoveryWaitForTheRecoveredSocketAndKeepTheirAckIds() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             CompletableFuture<SendResult> inFlight = engine.client.sendToGroup("g", MessageData.text("a"));
             await().until(() -> socket.written("sendToGroup").size() == 1);
             socket.close(null, "lost");
@@ -309,7 +301,7 @@ class ConnectionStateMachineTest {
             asked.incrementAndGet();
             return credential.clientAccessUrl();
         }))) {
-            FakeTransport first = connect(engine);
+            FakeTransport first = engine.connect();
             first.close(null, "lost");
             FakeTransport recovered = engine.sockets.nextOpen(WAIT).accept();
             await().until(() -> engine.client.state() == ClientState.CONNECTED);
@@ -331,7 +323,7 @@ class ConnectionStateMachineTest {
     @Test
     void ackedSendsInFlightAreBoundedAndTheRestWaitForAcks() throws Exception {
         try (EngineHarness engine = new EngineHarness(options -> options.setMaxInFlightSends(2))) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             java.util.List<CompletableFuture<SendResult>> sends = new java.util.ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 sends.add(engine.client.sendToGroup("g", MessageData.text("m" + i)));
@@ -354,7 +346,7 @@ class ConnectionStateMachineTest {
     @Test
     void aFullWriteQueueHoldsNewWritesUntilItDrains() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             socket.writeQueueFull(true);
             CompletableFuture<SendResult> held = engine.client.sendToGroup("g", MessageData.text("held"));
             await().during(Duration.ofMillis(300)).until(() -> socket.written("sendToGroup").isEmpty());
@@ -372,7 +364,7 @@ class ConnectionStateMachineTest {
         java.util.List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (EngineHarness engine = new EngineHarness(options -> options.setDeliveryExecutor(pool))) {
             engine.client.addListener(event -> threads.add(Thread.currentThread().getName()));
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             socket.groupMessage("g", "m", 1);
             await().until(() -> engine.events.groupTexts().contains("m"));
             assertThat(threads).isNotEmpty().allMatch("my-delivery-thread"::equals);
@@ -383,7 +375,7 @@ class ConnectionStateMachineTest {
     @Test
     void aNewConnectionsConnectedEventReachesListenersBeforeAnyMessageThatArrivedAfterIt() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             CompletableFuture<SendResult> join = engine.client.joinGroup("g");
             await().until(() -> socket.written("joinGroup").size() == 1);
             socket.ack(1);
@@ -410,7 +402,7 @@ class ConnectionStateMachineTest {
     @Test
     void aRecoveryTheServiceRefusesIsNeitherReportedAsRecoveredNorFedTheQueuedSends() throws Exception {
         try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofSeconds(2)))) {
-            connect(engine).close(null, "the connection was lost without a close frame");
+            engine.connect().close(null, "the connection was lost without a close frame");
             PendingOpen recovery = engine.sockets.nextOpen(WAIT);
             CompletableFuture<SendResult> queued = engine.client.sendToGroup("g", MessageData.text("waiting"));
             FakeTransport refused = recovery.accept();
@@ -436,7 +428,7 @@ class ConnectionStateMachineTest {
     @Test
     void statisticsCountWhatHappened() throws Exception {
         try (EngineHarness engine = new EngineHarness(options -> options.setSequenceAckInterval(Duration.ofSeconds(30)))) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             CompletableFuture<SendResult> join = engine.client.joinGroup("g");
             await().until(() -> socket.written("joinGroup").size() == 1);
             socket.ack(1);

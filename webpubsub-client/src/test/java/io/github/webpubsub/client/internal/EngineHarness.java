@@ -7,6 +7,7 @@ import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.github.webpubsub.client.WebPubSubClient;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubProtocol;
+import io.github.webpubsub.client.internal.fake.FakeTransport;
 import io.github.webpubsub.client.internal.fake.FakeTransportFactory;
 import io.github.webpubsub.client.support.RecordingListener;
 import io.vertx.core.Vertx;
@@ -44,6 +45,15 @@ final class EngineHarness implements AutoCloseable {
                 .setPingInterval(Duration.ZERO)
                 .setIdleTimeout(Duration.ZERO);
         client = new WebPubSubClientImpl(tune.apply(options), sockets).addListener(events);
+    }
+
+    /** Starts the client and completes its first connection: c1, for alice, with token-1. */
+    FakeTransport connect() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> start = client.start();
+        FakeTransport socket = sockets.nextOpen(WAIT).accept();
+        socket.connected("c1", "alice", "token-1");
+        start.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        return socket;
     }
 
     @Override

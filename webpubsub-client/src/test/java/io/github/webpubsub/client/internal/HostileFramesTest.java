@@ -35,13 +35,6 @@ class HostileFramesTest {
     /** A marker in the frames' content: content must never reach a log. */
     private static final String CONTENT = "CONTENT-MUST-NOT-BE-LOGGED";
 
-    private static FakeTransport connect(EngineHarness engine) throws Exception {
-        CompletableFuture<Void> start = engine.client.start();
-        FakeTransport socket = engine.sockets.nextOpen(WAIT).accept();
-        socket.connected("c1", "alice", "token-1");
-        start.get(5, TimeUnit.SECONDS);
-        return socket;
-    }
 
     private static String message(String sequenceId) {
         return "{\"type\":\"message\",\"from\":\"group\",\"group\":\"g\",\"dataType\":\"text\",\"data\":\"" + CONTENT
@@ -82,7 +75,7 @@ class HostileFramesTest {
         PrintStream originalErr = System.err;
         System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             socket.receive(frame);
             socket.groupMessage("g", "good", 2);
 
@@ -107,7 +100,7 @@ class HostileFramesTest {
     void aMalformedMessageWithAReadableSequenceIdIsAcknowledgedOnceReportedSoTheServiceDoesNotResendIt()
             throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             socket.groupMessage("g", "one", 1);
             socket.receive("{\"type\":\"message\",\"from\":\"server\",\"dataType\":\"xml\",\"data\":\"x\",\"sequenceId\":2}");
             await().until(() -> socket.written("sequenceAck").contains("{\"type\":\"sequenceAck\",\"sequenceId\":2}"));
@@ -118,7 +111,7 @@ class HostileFramesTest {
     @Test
     void anErrorAckWithoutAnErrorNameFailsTheSendAtOnceWithoutARetry() throws Exception {
         try (EngineHarness engine = new EngineHarness(options -> options.setAckTimeout(Duration.ofSeconds(30)))) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             CompletableFuture<SendResult> send = engine.client.sendToGroup("g", MessageData.text("x"));
             await().until(() -> socket.written("sendToGroup").size() == 1);
             socket.receive("{\"type\":\"ack\",\"ackId\":1,\"success\":false}");
@@ -136,7 +129,7 @@ class HostileFramesTest {
     @Test
     void ignorableFramesAreIgnoredAndAcksForUnknownIdsChangeNothing() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             CompletableFuture<SendResult> send = engine.client.sendToGroup("g", MessageData.text("x"));
             await().until(() -> socket.written("sendToGroup").size() == 1);
             socket.receive("{\"type\":\"pong\"}");
@@ -159,7 +152,7 @@ class HostileFramesTest {
     @Test
     void aMessageWithoutASequenceIdOnTheReliableProtocolIsDeliveredWithAWarning() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             socket.receive(message(null));
             await().until(() -> engine.events.groupTexts().contains(CONTENT));
             assertThat(engine.events.of(WebPubSubEvent.GroupMessage.class).get(0).sequenceId()).isNull();
@@ -170,7 +163,7 @@ class HostileFramesTest {
     @Test
     void aRedeliveryIsDroppedAndAnsweredWithAnAck() throws Exception {
         try (EngineHarness engine = new EngineHarness(options -> options.setSequenceAckInterval(Duration.ofSeconds(30)))) {
-            FakeTransport socket = connect(engine);
+            FakeTransport socket = engine.connect();
             socket.groupMessage("g", "one", 1).groupMessage("g", "two", 2);
             await().until(() -> engine.events.groupTexts().size() == 2);
             socket.groupMessage("g", "one", 1);

@@ -30,10 +30,7 @@ class InboxAcknowledgementTest {
                     }
                 }
             });
-            var start = engine.client.start();
-            FakeTransport socket = engine.sockets.nextOpen(EngineHarness.WAIT).accept();
-            socket.connected("c1", "u", "tok");
-            start.get(5, TimeUnit.SECONDS);
+            FakeTransport socket = engine.connect();
 
             socket.groupMessage("g", "one", 1).groupMessage("g", "two", 2);
             assertThat(inListener.await(5, TimeUnit.SECONDS)).isTrue();
@@ -63,10 +60,7 @@ class InboxAcknowledgementTest {
                     }
                 }
             });
-            var start = engine.client.start();
-            FakeTransport socket = engine.sockets.nextOpen(EngineHarness.WAIT).accept();
-            socket.connected("c1", "u", "tok");
-            start.get(5, TimeUnit.SECONDS);
+            FakeTransport socket = engine.connect();
 
             for (int i = 1; i <= 400; i++) {
                 socket.groupMessage("g", "m" + i, i);
@@ -100,10 +94,7 @@ class InboxAcknowledgementTest {
                     return java.util.concurrent.CompletableFuture.completedFuture(null);
                 }
             });
-            var start = engine.client.start();
-            FakeTransport socket = engine.sockets.nextOpen(EngineHarness.WAIT).accept();
-            socket.connected("c1", "u", "tok");
-            start.get(5, TimeUnit.SECONDS);
+            FakeTransport socket = engine.connect();
 
             socket.groupMessage("g", "one", 1).groupMessage("g", "two", 2).groupMessage("g", "three", 3);
             // All three are handed out at once: the listener does not hold up the next.

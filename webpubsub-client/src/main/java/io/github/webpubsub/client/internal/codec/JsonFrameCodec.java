@@ -9,7 +9,6 @@ import java.util.Base64;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.WebPubSubProtocol;
@@ -19,8 +18,7 @@ import io.vertx.core.http.WebSocketFrame;
 /** The JSON subprotocols {@code json.webpubsub.azure.v1} and {@code json.reliable.webpubsub.azure.v1}. */
 public final class JsonFrameCodec implements FrameCodec {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private final String subprotocol;
     private final boolean reliable;

@@ -7,8 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.internal.codec.ClientFrame;
 import io.github.webpubsub.client.internal.codec.FrameCodec;
-import io.github.webpubsub.client.internal.codec.MalformedFrameException;
-import io.github.webpubsub.client.internal.codec.ServerFrame;
 import io.github.webpubsub.client.internal.util.Failures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -36,27 +34,18 @@ final class WebSocketTransport implements Transport {
         this.codec = codec;
         this.listener = listener;
         this.liveness = new Liveness(vertx, pingInterval, idleTimeout, () -> paused);
+        FrameRouter router = new FrameRouter(codec, listener);
         socket.textMessageHandler(text -> {
             liveness.received();
-            ServerFrame frame;
-            try {
-                frame = codec.decode(text);
-            } catch (MalformedFrameException e) {
-                malformed(e);
-                return;
+            if (!finished) {
+                router.text(text);
             }
-            route(frame);
         });
         socket.binaryMessageHandler(bytes -> {
             liveness.received();
-            ServerFrame frame;
-            try {
-                frame = codec.decode(bytes);
-            } catch (MalformedFrameException e) {
-                malformed(e);
-                return;
+            if (!finished) {
+                router.binary(bytes);
             }
-            route(frame);
         });
         socket.pongHandler(pong -> liveness.received());
         socket.exceptionHandler(e -> LOG.debug("Socket error: {}", Failures.describe(e)));
@@ -80,30 +69,6 @@ final class WebSocketTransport implements Transport {
             listenerGone(null, why);
             abandon();
         });
-    }
-
-    /** The one place a decoded frame is told apart. */
-    private void route(ServerFrame frame) {
-        if (finished) {
-            return;
-        }
-        if (frame instanceof ServerFrame.Message message) {
-            listener.onMessage(message);
-        } else if (frame instanceof ServerFrame.Ack ack) {
-            listener.onAck(ack);
-        } else if (frame instanceof ServerFrame.Connected connected) {
-            listener.onConnected(connected);
-        } else if (frame instanceof ServerFrame.Disconnected disconnected) {
-            listener.onDisconnectedNotice(disconnected);
-        } else if (frame instanceof ServerFrame.Ignored ignored) {
-            LOG.debug("Ignored a '{}' frame", ignored.type());
-        }
-    }
-
-    private void malformed(MalformedFrameException e) {
-        if (!finished) {
-            listener.onMalformed(e);
-        }
     }
 
     private void gone(Integer code, String reason) {

@@ -5,8 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.webpubsub.client.internal.codec.ClientFrame;
 import io.github.webpubsub.client.internal.codec.FrameCodec;
-import io.github.webpubsub.client.internal.codec.MalformedFrameException;
-import io.github.webpubsub.client.internal.codec.ServerFrame;
+import io.github.webpubsub.client.internal.transport.FrameRouter;
 import io.github.webpubsub.client.internal.transport.Transport;
 import io.github.webpubsub.client.internal.transport.TransportListener;
 import io.vertx.core.Context;
@@ -23,6 +22,7 @@ public final class FakeTransport implements Transport {
     private final Context loop;
     private final FrameCodec codec;
     private final TransportListener listener;
+    private final FrameRouter router;
     private final List<String> written = new CopyOnWriteArrayList<>();
     private volatile boolean paused;
     private volatile boolean closedByClient;
@@ -34,6 +34,7 @@ public final class FakeTransport implements Transport {
         this.loop = loop;
         this.codec = codec;
         this.listener = listener;
+        this.router = new FrameRouter(codec, listener);
     }
 
     /** The URL this socket was opened with. */
@@ -41,27 +42,11 @@ public final class FakeTransport implements Transport {
         return url;
     }
 
-    /** The service sends a text frame. */
+    /** The service sends a text frame; it is decoded and routed as a real socket's would be. */
     public FakeTransport receive(String json) {
         loop.runOnContext(v -> {
-            if (gone) {
-                return;
-            }
-            ServerFrame frame;
-            try {
-                frame = codec.decode(json);
-            } catch (MalformedFrameException e) {
-                listener.onMalformed(e);
-                return;
-            }
-            if (frame instanceof ServerFrame.Message message) {
-                listener.onMessage(message);
-            } else if (frame instanceof ServerFrame.Ack ack) {
-                listener.onAck(ack);
-            } else if (frame instanceof ServerFrame.Connected connected) {
-                listener.onConnected(connected);
-            } else if (frame instanceof ServerFrame.Disconnected disconnected) {
-                listener.onDisconnectedNotice(disconnected);
+            if (!gone) {
+                router.text(json);
             }
         });
         return this;
