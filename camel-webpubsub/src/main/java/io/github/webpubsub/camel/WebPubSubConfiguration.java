@@ -37,8 +37,9 @@ public class WebPubSubConfiguration implements Cloneable {
     private String group;
 
     /**
-     * The connection string of the Web PubSub service ({@code Endpoint=https://...;AccessKey=...;Version=1.0;}). The
-     * component mints a short-lived client access token from it for every new connection. Needs hub.
+     * The connection string of the Web PubSub service, as the portal shows it:
+     * Endpoint=https://NAME.webpubsub.azure.com;AccessKey=KEY;Version=1.0; The component mints a short-lived client
+     * access token from it for every new connection. Needs hub.
      */
     @UriParam(label = "security", secret = true)
     private String connectionString;
@@ -63,8 +64,8 @@ public class WebPubSubConfiguration implements Cloneable {
     private long tokenLifetime = ConnectionStringCredential.DEFAULT_TOKEN_LIFETIME.toMillis();
 
     /**
-     * A client access URL ({@code wss://host/client/hubs/hub?access_token=...}), instead of a connection string. Its
-     * token must still be valid whenever a new connection is opened.
+     * A client access URL, wss://HOST/client/hubs/HUB with an access_token query parameter, instead of a connection
+     * string. Its token must still be valid whenever a new connection is opened.
      */
     @UriParam(label = "security", secret = true)
     private String clientAccessUrl;
