@@ -69,6 +69,8 @@ public final class WebPubSubClientOptions {
     public static final int DEFAULT_RECEIVE_BUFFER_MESSAGES = 50_000;
     /** The default of {@link #getReceiveBufferBytes()}: 64 MiB. */
     public static final long DEFAULT_RECEIVE_BUFFER_BYTES = 64L * 1024 * 1024;
+    /** The default of {@link #getStateLockMode()}. */
+    public static final StateLockMode DEFAULT_STATE_LOCK_MODE = StateLockMode.WAIT;
     /** How many unacknowledged messages the service keeps per connection before it closes it (SlowClient). */
     public static final int SERVICE_UNACKED_LIMIT = 1000;
     /** A 1 MB message is base64-encoded in a JSON frame, so the default frame and message limit is well above that. */
@@ -82,6 +84,8 @@ public final class WebPubSubClientOptions {
     private Executor deliveryExecutor;
     private WebSocketClientOptions webSocketOptions = defaultWebSocketOptions();
     private AckMode ackMode = DEFAULT_ACK_MODE;
+    private ConnectionStateStore connectionStateStore;
+    private StateLockMode stateLockMode = DEFAULT_STATE_LOCK_MODE;
     private int receiveBufferMessages = DEFAULT_RECEIVE_BUFFER_MESSAGES;
     private long receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
     private Duration ackTimeout = DEFAULT_ACK_TIMEOUT;
@@ -200,6 +204,38 @@ public final class WebPubSubClientOptions {
     /** Sets {@link #getAckMode()}; returns these options. */
     public WebPubSubClientOptions setAckMode(AckMode ackMode) {
         this.ackMode = ackMode;
+        return this;
+    }
+
+    /**
+     * Where the client keeps its reliable connection's {@link ConnectionState}, so that a process restarted within the
+     * recovery window takes the connection back: the service then sends again everything the client had not
+     * acknowledged, and what the stored state says was acknowledged is dropped as a duplicate. Written when the
+     * connection or its token changes and with every sequenceAck. With a store, {@link WebPubSubClient#close()} leaves
+     * the connection for the next process to take (closing with 1001, going away, after a last sequenceAck) instead of
+     * ending it. Unset by default: nothing survives the process.
+     */
+    public ConnectionStateStore getConnectionStateStore() {
+        return connectionStateStore;
+    }
+
+    /** Sets {@link #getConnectionStateStore()}; returns these options. */
+    public WebPubSubClientOptions setConnectionStateStore(ConnectionStateStore connectionStateStore) {
+        this.connectionStateStore = connectionStateStore;
+        return this;
+    }
+
+    /**
+     * What the client does at start when another live client holds the state store's lock: wait for it, or open a
+     * connection of its own without the stored state. {@link #DEFAULT_STATE_LOCK_MODE} by default.
+     */
+    public StateLockMode getStateLockMode() {
+        return stateLockMode;
+    }
+
+    /** Sets {@link #getStateLockMode()}; returns these options. */
+    public WebPubSubClientOptions setStateLockMode(StateLockMode stateLockMode) {
+        this.stateLockMode = stateLockMode;
         return this;
     }
 
@@ -536,6 +572,7 @@ public final class WebPubSubClientOptions {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(webSocketOptions, "webSocketOptions");
         Objects.requireNonNull(ackMode, "ackMode");
+        Objects.requireNonNull(stateLockMode, "stateLockMode");
         atLeast("receiveBufferMessages", receiveBufferMessages, 1);
         if (receiveBufferBytes < 1) {
             throw new IllegalArgumentException("receiveBufferBytes must be at least 1, was " + receiveBufferBytes);

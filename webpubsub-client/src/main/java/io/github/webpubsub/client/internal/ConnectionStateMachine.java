@@ -1,5 +1,7 @@
 package io.github.webpubsub.client.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ClientState;
+import io.github.webpubsub.client.ConnectionState;
 import io.github.webpubsub.client.SendFailedException;
 import io.github.webpubsub.client.SendResult;
+import io.github.webpubsub.client.StateLockMode;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.internal.codec.ClientFrame;
@@ -20,6 +24,7 @@ import io.github.webpubsub.client.internal.codec.ServerFrame;
 import io.github.webpubsub.client.internal.delivery.EventDelivery;
 import io.github.webpubsub.client.internal.inbox.Inbox;
 import io.github.webpubsub.client.internal.send.RequestSender;
+import io.github.webpubsub.client.internal.state.StatePersistence;
 import io.github.webpubsub.client.internal.transport.Transport;
 import io.github.webpubsub.client.internal.transport.TransportFactory;
 import io.github.webpubsub.client.internal.transport.TransportListener;
@@ -42,6 +47,8 @@ final class ConnectionStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionStateMachine.class);
     private static final int POLICY_VIOLATION = 1008;
     private static final short NORMAL_CLOSURE = 1000;
+    /** The close of a client that leaves its connection for a restarted process to take back. */
+    private static final short GOING_AWAY = 1001;
 
     private final WebPubSubClientOptions options;
     private final Vertx vertx;
@@ -54,6 +61,15 @@ final class ConnectionStateMachine {
     private final EventDelivery delivery;
     private final GroupSet groups;
     private final Backoff reconnectBackoff;
+    /** The connection state store, off the event loop; null without one. */
+    private final StatePersistence persistence;
+    private boolean lockHeld;
+    private boolean lockWaitLogged;
+    /** The connection being recovered is one a previous process left in the store. */
+    private boolean resuming;
+    private long resumedAcked;
+    /** The highest sequenceId acknowledged on the current connection, for the store. */
+    private long lastAcked;
 
     private volatile ClientState state = ClientState.STOPPED;
     private Transport transport;
@@ -108,6 +124,17 @@ final class ConnectionStateMachine {
         this.delivery = delivery;
         this.groups = groups;
         this.reconnectBackoff = new Backoff(options.getReconnectDelay(), options.getMaxReconnectDelay());
+        if (options.getConnectionStateStore() != null && !reliable) {
+            LOG.warn("A connection state store needs a reliable protocol; over {} nothing is kept", options.getProtocol());
+        }
+        this.persistence = options.getConnectionStateStore() != null && reliable
+                ? new StatePersistence(options.getConnectionStateStore(), completions) : null;
+        if (persistence != null) {
+            inbox.onAckWritten(sequenceId -> {
+                lastAcked = sequenceId;
+                persistence.save(connectionId, userId, reconnectionToken, sequenceId);
+            });
+        }
     }
 
     ClientState state() {
@@ -160,7 +187,11 @@ final class ConnectionStateMachine {
         recoveryStartedNanos = 0;
         inbox.start();
         moveTo(ClientState.CONNECTING, "start requested");
-        openNewConnection();
+        if (persistence != null && persistence.enabled()) {
+            takeStoredConnection();
+        } else {
+            openNewConnection();
+        }
         return started;
     }
 
@@ -184,8 +215,17 @@ final class ConnectionStateMachine {
         attemptTimer = -1;
         int closing = ++generation;
         Transport open = transport;
+        boolean leave = open != null && lockHeld && persistence.enabled() && connectionId != null
+                && reconnectionToken != null && !awaitingConnected && !awaitingRecoveryConfirmation && !resuming;
+        if (leave) {
+            // Everything the listeners finished is acknowledged, so that the next process gets exactly the rest.
+            inbox.flushHandled();
+            persistence.save(connectionId, userId, reconnectionToken, lastAcked);
+            LOG.info("Leaving connection {} for the next start to take back ({} acknowledged, state in {})",
+                    connectionId, lastAcked, persistence.describe());
+        }
         if (open != null) {
-            open.close(NORMAL_CLOSURE, "Client stopped").onComplete(ar -> {
+            open.close(leave ? GOING_AWAY : NORMAL_CLOSURE, leave ? "Client going away" : "Client stopped").onComplete(ar -> {
                 if (closing == generation) {
                     finishStop();
                 }
@@ -212,8 +252,129 @@ final class ConnectionStateMachine {
             CompletableFuture<Void> start = started;
             completions.execute(() -> start.completeExceptionally(failure));
         }
+        resuming = false;
+        lockWaitLogged = false;
         CompletableFuture<Void> done = stopped;
-        completions.execute(() -> done.complete(null));
+        if (lockHeld) {
+            // Stopped means the lock is free again, for another client or this one's next start.
+            lockHeld = false;
+            persistence.unlock().whenComplete((v, e) -> done.complete(null));
+        } else {
+            completions.execute(() -> done.complete(null));
+        }
+    }
+
+    // ---- a connection left by the previous process -------------------------------------------------------------
+
+    /** Takes the state store's lock, then the connection it names if it can still be recovered. */
+    private void takeStoredConnection() {
+        int attempt = ++generation;
+        persistence.tryLock().thenAccept(locked -> context.runOnContext(v -> {
+            if (attempt != generation || !connecting()) {
+                if (locked && !lockHeld) {
+                    persistence.unlock();
+                }
+                return;
+            }
+            if (!locked) {
+                lockHeldElsewhere();
+                return;
+            }
+            lockHeld = true;
+            persistence.load().thenAccept(stored -> context.runOnContext(x -> {
+                if (attempt == generation && connecting()) {
+                    resumeOrOpen(stored.orElse(null));
+                }
+            }));
+        }));
+    }
+
+    private void lockHeldElsewhere() {
+        if (options.getStateLockMode() == StateLockMode.NEW_CONNECTION) {
+            LOG.info("The connection state in {} is held by another live client: opening a connection of its own,"
+                    + " without it (stateLockMode NEW_CONNECTION)", persistence.describe());
+            persistence.disable();
+            openNewConnection();
+            return;
+        }
+        if (!lockWaitLogged) {
+            LOG.info("The connection state in {} is held by another live client: waiting for it (stateLockMode WAIT)",
+                    persistence.describe());
+            lockWaitLogged = true;
+        }
+        scheduleAttempt(options.getRecoveryDelay().toMillis(), this::takeStoredConnection);
+    }
+
+    private void resumeOrOpen(ConnectionState stored) {
+        if (stored == null) {
+            openNewConnection();
+            return;
+        }
+        Duration age = Duration.between(stored.updatedAt(), Instant.now());
+        if (age.compareTo(options.getRecoveryWindow()) >= 0) {
+            LOG.info("The stored connection {} was last written {} s ago, past the recovery window of {} s: opening a"
+                    + " new connection", stored.connectionId(), age.toSeconds(), options.getRecoveryWindow().toSeconds());
+            persistence.clear();
+            openNewConnection();
+            return;
+        }
+        resuming = true;
+        connectionId = stored.connectionId();
+        userId = stored.userId();
+        reconnectionToken = stored.reconnectionToken();
+        resumedAcked = stored.ackedSequenceId();
+        // The service's window runs from the drop; the last write is the closest this process knows.
+        recoveryStartedNanos = System.nanoTime() - Math.max(0, age.toNanos());
+        lastRecoveryAttemptNanos = System.nanoTime() - options.getRecoveryDelay().toNanos();
+        dropReason = "the previous process ended";
+        LOG.info("Taking back connection {} from {} (written {} ms ago, {} acknowledged)", connectionId,
+                persistence.describe(), age.toMillis(), resumedAcked);
+        int attempt = ++generation;
+        CompletionStage<String> url;
+        try {
+            url = options.getCredential().clientAccessUrl();
+        } catch (RuntimeException e) {
+            url = CompletableFuture.failedFuture(e);
+        }
+        url.whenComplete((clientAccessUrl, error) -> context.runOnContext(v -> {
+            if (attempt != generation || !connecting()) {
+                return;
+            }
+            if (error != null || clientAccessUrl == null) {
+                String why = error == null ? "the provider returned no URL" : Failures.describe(error);
+                connectionEnded(null, "no client access URL to recover it with: " + why);
+                return;
+            }
+            connectionUrl = clientAccessUrl;
+            recover();
+        }));
+    }
+
+    /** The service took the stored connection back: for this process it is the first connection. */
+    private void resumeConfirmed(int attempt) {
+        resuming = false;
+        failedAttempts = 0;
+        recoveryStartedNanos = 0;
+        dropReason = null;
+        endedBecause = null;
+        lastAcked = resumedAcked;
+        inbox.resumeConnection(resumedAcked);
+        inbox.hold();
+        moveTo(ClientState.CONNECTED, "connection " + connectionId + " taken back from " + persistence.describe()
+                + "; the service sends again what was not acknowledged");
+        inbox.attach(transport);
+        CompletionStage<Void> rejoined = options.isAutoRejoinGroups() ? rejoinGroups()
+                : CompletableFuture.completedFuture(null);
+        sender.attach(transport);
+        persistence.save(connectionId, userId, reconnectionToken, lastAcked);
+        rejoined.whenComplete((v, e) -> context.runOnContext(x -> {
+            if (attempt == generation) {
+                delivery.emit(new WebPubSubEvent.Connected(connectionId, userId));
+                inbox.release();
+                CompletableFuture<Void> start = started;
+                completions.execute(() -> start.complete(null));
+            }
+        }));
     }
 
     // ---- opening sockets ---------------------------------------------------------------------------------------
@@ -304,6 +465,10 @@ final class ConnectionStateMachine {
         awaitingRecoveryConfirmation = false;
         cancelTimer(connectedTimer);
         connectedTimer = -1;
+        if (resuming) {
+            resumeConfirmed(generation);
+            return;
+        }
         failedAttempts = 0;
         recoveries++;
         moveTo(ClientState.CONNECTED, "connection " + connectionId + " recovered");
@@ -452,6 +617,12 @@ final class ConnectionStateMachine {
                         connectionId);
             } else if (connected.reconnectionToken() != null) {
                 reconnectionToken = connected.reconnectionToken();
+                if (userId == null) {
+                    userId = connected.userId();
+                }
+                if (persistence != null) {
+                    persistence.save(connectionId, userId, reconnectionToken, lastAcked);
+                }
                 LOG.debug("Connection {} confirmed, with a new reconnection token", connectionId);
             } else if (reliable) {
                 LOG.warn("Connection {} was announced again without a reconnection token; keeping the one it had",
@@ -471,6 +642,10 @@ final class ConnectionStateMachine {
         failedAttempts = 0;
         recoveryStartedNanos = 0;
         endedBecause = null;
+        lastAcked = 0;
+        if (persistence != null && reconnectionToken != null) {
+            persistence.save(connectionId, userId, reconnectionToken, 0);
+        }
         inbox.newConnection();
         // Messages that arrive while the groups are joined again wait, so that "connected" reaches listeners first.
         inbox.hold();
@@ -583,6 +758,21 @@ final class ConnectionStateMachine {
 
     /** The connection is gone for good: tell the listeners, then open a new one or stop. */
     private void connectionEnded(Integer code, String finding) {
+        if (resuming) {
+            // Never this process's connection: no event, one line, and a connection of its own.
+            resuming = false;
+            LOG.info("The stored connection {} could not be taken back ({}{}): opening a new connection", connectionId,
+                    finding, code == null ? "" : ", close code " + code);
+            clearConnection();
+            dropReason = null;
+            recoveryStartedNanos = 0;
+            persistence.clear();
+            openNewConnection();
+            return;
+        }
+        if (persistence != null) {
+            persistence.clear();
+        }
         // After a failed recovery, the first reason (SlowClient, the network) is the one that matters.
         String why = recoveryStartedNanos != 0 && dropReason != null && !dropReason.startsWith(finding)
                 ? dropReason + "; then " + finding : finding;

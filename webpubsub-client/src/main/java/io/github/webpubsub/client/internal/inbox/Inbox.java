@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,8 @@ public final class Inbox {
     private volatile long received;
     private volatile long lag;
     private final AtomicLong malformed = new AtomicLong();
+    /** Told every sequenceId acknowledged to the service, for a state store. */
+    private LongConsumer ackWritten = sequenceId -> { };
 
     /** An inbox delivering through {@code delivery}, acknowledging on a reliable protocol. */
     public Inbox(Vertx vertx, Context loop, WebPubSubClientOptions options, boolean reliable, EventDelivery delivery) {
@@ -99,6 +102,11 @@ public final class Inbox {
         this.bufferBytes = options.getReceiveBufferBytes();
         this.ackBatch = options.getSequenceAckBatch();
         this.ackIntervalMillis = options.getSequenceAckInterval().toMillis();
+    }
+
+    /** Where every sequenceId acknowledged to the service is reported, on the event loop. */
+    public void onAckWritten(LongConsumer observer) {
+        this.ackWritten = observer;
     }
 
     /** Starts the periodic sequenceAck. */
@@ -150,6 +158,25 @@ public final class Inbox {
         ackDue = false;
         pending.coverAll();
         updateLag();
+    }
+
+    /**
+     * A connection taken back from a stored state: the service sends again what came after the last ack it got, and
+     * what is up to {@code ackedSequenceId} was acknowledged before the restart, so it is dropped and acked again.
+     */
+    public void resumeConnection(long ackedSequenceId) {
+        newConnection();
+        highestReceived = ackedSequenceId;
+        highestHandled = ackedSequenceId;
+        ackable = ackedSequenceId;
+        updateLag();
+    }
+
+    /** Acknowledges at once everything the listeners have finished: the last ack before the socket goes. */
+    public void flushHandled() {
+        drainHandled();
+        ackDue = ackable > 0;
+        flushAck();
     }
 
     /** Holds back messages until {@link #release()}: a new connection's "connected" goes to the listeners first. */
@@ -347,6 +374,7 @@ public final class Inbox {
             lastAckWritten = ackable;
             ackDue = false;
             updateLag();
+            ackWritten.accept(ackable);
         }
     }
 }
