@@ -81,6 +81,46 @@ class ConnectionStateStoreTest {
     }
 
     @Test
+    void aClientStoppedWhileItsListenerIsBusyFinishesWhatItWasHandedAndLeavesTheRest() {
+        WebPubSubClient publisher = publisher();
+        java.util.List<String> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // A slow route: each message takes 20 ms, finished asynchronously as a Camel exchange would be.
+        WebPubSubListener slow = new WebPubSubListener() {
+            @Override
+            public void onEvent(WebPubSubEvent event) {
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<Void> onEventAsync(WebPubSubEvent event) {
+                if (!(event instanceof WebPubSubEvent.GroupMessage message)) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                return CompletableFuture.runAsync(() -> processed.add(message.data().asText()),
+                        CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS));
+            }
+        };
+        WebPubSubClient before = clients.started(stored("bridge"), slow);
+        before.joinGroup("stream").orTimeout(30, TimeUnit.SECONDS).join();
+        publish(publisher, 1, 200);
+        await().until(() -> processed.size() >= 20);
+
+        // Stopped mid-stream: what the listener was handed is finished and acknowledged first.
+        before.stop().orTimeout(30, TimeUnit.SECONDS).join();
+        int processedBefore = processed.size();
+
+        RecordingListener second = new RecordingListener();
+        clients.started(stored("bridge"), second);
+        await().until(() -> processedBefore + second.groupTexts().size() >= 200);
+        publish(publisher, 201, 201);
+        await().until(() -> second.groupTexts().contains("201"));
+
+        // The listener finishes out of order (as concurrent exchanges do): each number once is what counts here.
+        java.util.List<String> all = new java.util.ArrayList<>(processed);
+        all.addAll(second.groupTexts());
+        assertThat(all).containsExactlyInAnyOrderElementsOf(numbers(1, 201));
+    }
+
+    @Test
     void whatTheStoredStateSaysWasAcknowledgedIsNotDeliveredAgain() throws Exception {
         WebPubSubClient publisher = publisher();
         RecordingListener first = new RecordingListener();

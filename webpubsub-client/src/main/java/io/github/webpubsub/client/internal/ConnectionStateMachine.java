@@ -49,6 +49,8 @@ final class ConnectionStateMachine {
     private static final short NORMAL_CLOSURE = 1000;
     /** The close of a client that leaves its connection for a restarted process to take back. */
     private static final short GOING_AWAY = 1001;
+    /** How long a client leaving its connection waits for its listeners to finish what they were handed. */
+    static final long LEAVE_DRAIN_MILLIS = 10_000;
 
     private final WebPubSubClientOptions options;
     private final Vertx vertx;
@@ -218,14 +220,11 @@ final class ConnectionStateMachine {
         boolean leave = open != null && lockHeld && persistence.enabled() && connectionId != null
                 && reconnectionToken != null && !awaitingConnected && !awaitingRecoveryConfirmation && !resuming;
         if (leave) {
-            // Everything the listeners finished is acknowledged, so that the next process gets exactly the rest.
-            inbox.flushHandled();
-            persistence.save(connectionId, userId, reconnectionToken, lastAcked);
-            LOG.info("Leaving connection {} for the next start to take back ({} acknowledged, state in {})",
-                    connectionId, lastAcked, persistence.describe());
+            leave(open, closing);
+            return;
         }
         if (open != null) {
-            open.close(leave ? GOING_AWAY : NORMAL_CLOSURE, leave ? "Client going away" : "Client stopped").onComplete(ar -> {
+            open.close(NORMAL_CLOSURE, "Client stopped").onComplete(ar -> {
                 if (closing == generation) {
                     finishStop();
                 }
@@ -233,6 +232,42 @@ final class ConnectionStateMachine {
         } else {
             finishStop();
         }
+    }
+
+    /**
+     * Leaves the connection for the next process: waits (bounded) for the listeners to finish what they were handed,
+     * acknowledges exactly that, writes the state, and closes with 1001, which keeps the connection recoverable.
+     * What arrives meanwhile is not delivered and not acknowledged: the next process gets it.
+     */
+    private void leave(Transport open, int closing) {
+        boolean[] done = new boolean[1];
+        Runnable leaveNow = () -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            cancelTimer(attemptTimer);
+            attemptTimer = -1;
+            inbox.flushHandled();
+            int held = inbox.discardHeld();
+            persistence.save(connectionId, userId, reconnectionToken, lastAcked);
+            LOG.info("Leaving connection {} for the next start to take back ({} acknowledged, {} received and left"
+                    + " for it; state in {})", connectionId, lastAcked, held, persistence.describe());
+            open.close(GOING_AWAY, "Client going away").onComplete(ar -> {
+                if (closing == generation) {
+                    finishStop();
+                }
+            });
+        };
+        attemptTimer = vertx.setTimer(LEAVE_DRAIN_MILLIS, t -> {
+            attemptTimer = -1;
+            if (!done[0]) {
+                LOG.warn("The listeners of connection {} were still busy after {} ms: leaving without their acks; the"
+                        + " next start gets those messages again", connectionId, LEAVE_DRAIN_MILLIS);
+                leaveNow.run();
+            }
+        });
+        inbox.quiesce(leaveNow);
     }
 
     private void finishStop() {

@@ -89,6 +89,7 @@ public final class Inbox {
     private final AtomicLong malformed = new AtomicLong();
     /** Told every sequenceId acknowledged to the service, for a state store. */
     private LongConsumer ackWritten = sequenceId -> { };
+    private Runnable onIdle;
 
     /** An inbox delivering through {@code delivery}, acknowledging on a reliable protocol. */
     public Inbox(Vertx vertx, Context loop, WebPubSubClientOptions options, boolean reliable, EventDelivery delivery) {
@@ -177,6 +178,33 @@ public final class Inbox {
         drainHandled();
         ackDue = ackable > 0;
         flushAck();
+    }
+
+    /**
+     * Holds back what arrives from now on and runs {@code idle} on the event loop once the listeners have finished
+     * everything handed to them so far: a client leaving its connection to the next process acknowledges exactly
+     * what was processed.
+     */
+    public void quiesce(Runnable idle) {
+        holding = true;
+        onIdle = idle;
+        runIfIdle();
+    }
+
+    /** Forgets what was held back; returns how many messages that was. They were never acknowledged. */
+    public int discardHeld() {
+        int count = held.size();
+        held.clear();
+        return count;
+    }
+
+    private void runIfIdle() {
+        // Held messages are the newest in pending: idle once everything before them has left.
+        if (onIdle != null && pending.size() <= held.size()) {
+            Runnable idle = onIdle;
+            onIdle = null;
+            idle.run();
+        }
     }
 
     /** Holds back messages until {@link #release()}: a new connection's "connected" goes to the listeners first. */
@@ -342,6 +370,7 @@ public final class Inbox {
             cover();
         }
         ackIfBatchDue();
+        runIfIdle();
         if (paused && pending.size() <= pauseCapacity / 2) {
             paused = false;
             LOG.debug("Listeners caught up: resuming the socket");
