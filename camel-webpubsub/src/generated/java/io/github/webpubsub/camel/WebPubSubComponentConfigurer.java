@@ -123,6 +123,12 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "sequenceAckInterval": getOrCreateConfiguration(target).setSequenceAckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statefile":
+        case "stateFile": getOrCreateConfiguration(target).setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "statelockmode":
+        case "stateLockMode": getOrCreateConfiguration(target).setStateLockMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "tokenlifetime":
         case "tokenLifetime": getOrCreateConfiguration(target).setTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "userid":
@@ -233,6 +239,12 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "sequenceAckInterval": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "statelockmode":
+        case "stateLockMode": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "tokenlifetime":
         case "tokenLifetime": return long.class;
         case "userid":
@@ -339,11 +351,26 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "sequenceAckInterval": return getOrCreateConfiguration(target).getSequenceAckInterval();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statefile":
+        case "stateFile": return getOrCreateConfiguration(target).getStateFile();
+        case "statelockmode":
+        case "stateLockMode": return getOrCreateConfiguration(target).getStateLockMode();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "tokenlifetime":
         case "tokenLifetime": return getOrCreateConfiguration(target).getTokenLifetime();
         case "userid":
         case "userId": return getOrCreateConfiguration(target).getUserId();
         case "vertx": return target.getVertx();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

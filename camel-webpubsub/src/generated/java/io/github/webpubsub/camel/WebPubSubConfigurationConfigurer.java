@@ -106,6 +106,12 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "sequenceAckInterval": target.setSequenceAckInterval(property(camelContext, long.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statefile":
+        case "stateFile": target.setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "statelockmode":
+        case "stateLockMode": target.setStateLockMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "tokenlifetime":
         case "tokenLifetime": target.setTokenLifetime(property(camelContext, long.class, value)); return true;
         case "userid":
@@ -200,6 +206,12 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "sequenceAckInterval": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "statelockmode":
+        case "stateLockMode": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "tokenlifetime":
         case "tokenLifetime": return long.class;
         case "userid":
@@ -295,10 +307,25 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "sequenceAckInterval": return target.getSequenceAckInterval();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "statefile":
+        case "stateFile": return target.getStateFile();
+        case "statelockmode":
+        case "stateLockMode": return target.getStateLockMode();
+        case "staterepository":
+        case "stateRepository": return target.getStateRepository();
         case "tokenlifetime":
         case "tokenLifetime": return target.getTokenLifetime();
         case "userid":
         case "userId": return target.getUserId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -113,6 +113,12 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sequenceAckInterval": target.getConfiguration().setSequenceAckInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statefile":
+        case "stateFile": target.getConfiguration().setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "statelockmode":
+        case "stateLockMode": target.getConfiguration().setStateLockMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "tokenlifetime":
         case "tokenLifetime": target.getConfiguration().setTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "userid":
@@ -214,6 +220,12 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sequenceAckInterval": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "statelockmode":
+        case "stateLockMode": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "tokenlifetime":
         case "tokenLifetime": return long.class;
         case "userid":
@@ -316,10 +328,25 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sequenceAckInterval": return target.getConfiguration().getSequenceAckInterval();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "statefile":
+        case "stateFile": return target.getConfiguration().getStateFile();
+        case "statelockmode":
+        case "stateLockMode": return target.getConfiguration().getStateLockMode();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "tokenlifetime":
         case "tokenLifetime": return target.getConfiguration().getTokenLifetime();
         case "userid":
         case "userId": return target.getConfiguration().getUserId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(51);
+        Set<String> props = new HashSet<>(54);
         props.add("ackMode");
         props.add("ackTimeout");
         props.add("authFailureRetryDelay");
@@ -74,6 +74,9 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
         props.add("sequenceAckBatch");
         props.add("sequenceAckInterval");
         props.add("sslContextParameters");
+        props.add("stateFile");
+        props.add("stateLockMode");
+        props.add("stateRepository");
         props.add("tokenLifetime");
         props.add("userId");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

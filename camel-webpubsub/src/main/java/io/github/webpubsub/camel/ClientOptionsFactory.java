@@ -1,11 +1,13 @@
 package io.github.webpubsub.camel;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 
 import org.apache.camel.CamelContext;
 
 import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.github.webpubsub.client.ConnectionStateStore;
 import io.github.webpubsub.client.ConnectionStringCredential;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.vertx.core.Vertx;
@@ -57,6 +59,14 @@ final class ClientOptionsFactory {
                     .setPassword(configuration.getProxyPassword()));
         }
         options.setWebSocketOptions(transport);
+        options.setStateLockMode(configuration.stateLockModeValue());
+        if (configuration.getStateFile() != null) {
+            options.setConnectionStateStore(ConnectionStateStore.file(Path.of(configuration.getStateFile())));
+        } else if (configuration.getStateRepository() != null) {
+            options.setConnectionStateStore(new StateRepositoryConnectionStore(configuration.getStateRepository(),
+                    "webpubsub." + (configuration.getHub() == null ? "hub" : configuration.getHub()) + "."
+                            + (configuration.getUserId() == null ? "user" : configuration.getUserId())));
+        }
         try {
             return options.validate();
         } catch (IllegalArgumentException e) {

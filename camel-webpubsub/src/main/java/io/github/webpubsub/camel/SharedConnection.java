@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
@@ -27,18 +30,22 @@ import io.github.webpubsub.client.WebPubSubListener;
 final class SharedConnection implements WebPubSubListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedConnection.class);
+    private static final long LEAVE_TIMEOUT_SECONDS = 30;
 
     private final ConnectionKey key;
     private final String name;
     private final WebPubSubClient client;
     private final ExecutorService delivery;
     private final CamelContext context;
+    /** With a state file or repository: a CamelContext shutdown leaves the connection to the next start. */
+    private final boolean keepsState;
     private final List<WebPubSubConsumer> consumers = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> groupUsers = new HashMap<>();
     private int references;
 
     SharedConnection(ConnectionKey key, String name, WebPubSubClient client, ExecutorService delivery,
-            CamelContext context) {
+            CamelContext context, boolean keepsState) {
+        this.keepsState = keepsState;
         this.key = key;
         this.name = name;
         this.client = client;
@@ -88,6 +95,29 @@ final class SharedConnection implements WebPubSubListener {
         return false;
     }
 
+    /**
+     * Whether the CamelContext is shutting down with the connection's state kept: then the connection, its groups and
+     * everything not yet acknowledged go to the next start, and the first consumer to stop hands them over.
+     */
+    boolean leavesToNextStart() {
+        return keepsState && context.isStopping();
+    }
+
+    /**
+     * Hands the connection to the next start: the client lets the consumers finish what they were handed,
+     * acknowledges exactly that, writes the state, and closes the socket so that the service keeps the connection.
+     * Waits at most as long as the client's own close.
+     */
+    void leaveToNextStart() {
+        try {
+            client.stop().get(LEAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Web PubSub connection {} did not stop cleanly: {}", name, e.toString());
+        }
+    }
+
     void close() {
         client.close();
         context.getExecutorServiceManager().shutdown(delivery);
@@ -113,6 +143,10 @@ final class SharedConnection implements WebPubSubListener {
         if (group != null && consumer.wants(WebPubSubEventType.GROUP_MESSAGE)
                 && groupUsers.merge(group, -1, Integer::sum) == 0) {
             groupUsers.remove(group);
+            if (client.state() == ClientState.STOPPED || client.state() == ClientState.STOPPING) {
+                // Left to the next start, groups included; or simply gone.
+                return;
+            }
             client.leaveGroup(group).whenComplete((left, error) -> {
                 if (error != null) {
                     LOG.debug("Leaving group '{}' failed: {}", group, error.getMessage());

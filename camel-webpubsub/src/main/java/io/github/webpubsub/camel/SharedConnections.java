@@ -33,7 +33,7 @@ final class SharedConnections {
             try {
                 return new SharedConnection(key, configuration.connectionName(), WebPubSubClient.create(
                         ClientOptionsFactory.create(configuration, vertx(), context).setDeliveryExecutor(delivery)),
-                        delivery, context);
+                        delivery, context, configuration.keepsConnectionState());
             } catch (RuntimeException e) {
                 context.getExecutorServiceManager().shutdown(delivery);
                 throw e;

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
@@ -18,6 +19,7 @@ import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.github.webpubsub.client.ConnectionStringCredential;
 import io.github.webpubsub.client.DataType;
 import io.github.webpubsub.client.Names;
+import io.github.webpubsub.client.StateLockMode;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubProtocol;
 import io.vertx.core.net.ProxyType;
@@ -129,6 +131,32 @@ public class WebPubSubConfiguration implements Cloneable {
      */
     @UriParam(label = "consumer", enums = "afterProcessing,onReceipt", defaultValue = "afterProcessing")
     private String ackMode = "afterProcessing";
+
+    /**
+     * A file where the connection keeps its recovery state (connectionId, reconnection token, the highest sequenceId
+     * acknowledged), so that a bridge restarted within the recovery window takes its connection back and the service
+     * sends it everything it had not acknowledged. Locked with an operating-system lock (stateFile.lock) while a
+     * process holds it; see stateLockMode. With a state, stopping the route leaves the connection, and its groups, to
+     * the next start instead of ending it. Needs json.reliable. The file holds a secret (the token): keep it private.
+     */
+    @UriParam(label = "consumer")
+    private String stateFile;
+
+    /**
+     * Instead of stateFile: a Camel StateRepository bean (String keys and values) for the recovery state, for example
+     * a shared store for a standby instance. Such a repository has no lock: make sure that only one live process uses
+     * a state, for example with a clustered route policy. Camel's FileStateRepository logs the values it writes at
+     * DEBUG, the reconnection token among them.
+     */
+    @UriParam(label = "consumer,advanced")
+    private StateRepository<String, String> stateRepository;
+
+    /**
+     * What a process does when another live process holds the stateFile lock: wait until it is free, then take the
+     * connection (wait), or open a connection of its own at once, without the stored state (newConnection).
+     */
+    @UriParam(label = "consumer", enums = "wait,newConnection", defaultValue = "wait")
+    private String stateLockMode = "wait";
 
     /**
      * How long after a drop a json.reliable connection is still recovered, counted from the first drop; the service
@@ -312,6 +340,14 @@ public class WebPubSubConfiguration implements Cloneable {
         option("protocol", this::protocol);
         option("ackMode", this::ackModeValue);
         option("proxyType", this::proxyTypeValue);
+        option("stateLockMode", this::stateLockModeValue);
+        if (stateFile != null && stateRepository != null) {
+            throw new IllegalArgumentException("Invalid option stateRepository: set stateFile or stateRepository, not both");
+        }
+        if ((stateFile != null || stateRepository != null) && !protocol().reliable()) {
+            throw new IllegalArgumentException("Invalid option " + (stateFile != null ? "stateFile" : "stateRepository")
+                    + ": a connection's recovery state needs protocol json.reliable, not " + protocol);
+        }
         if (concurrentConsumers < 1) {
             throw new IllegalArgumentException("Invalid option concurrentConsumers: it must be at least 1, was "
                     + concurrentConsumers);
@@ -356,6 +392,22 @@ public class WebPubSubConfiguration implements Cloneable {
         }
     }
 
+    /** The lock mode named by the stateLockMode option. */
+    public StateLockMode stateLockModeValue() {
+        if ("wait".equalsIgnoreCase(stateLockMode)) {
+            return StateLockMode.WAIT;
+        }
+        if ("newConnection".equalsIgnoreCase(stateLockMode) || "new_connection".equalsIgnoreCase(stateLockMode)) {
+            return StateLockMode.NEW_CONNECTION;
+        }
+        throw new IllegalArgumentException("Unknown stateLockMode '" + stateLockMode + "': expected wait or newConnection");
+    }
+
+    /** Whether the connection keeps its recovery state for the next start. */
+    public boolean keepsConnectionState() {
+        return stateFile != null || stateRepository != null;
+    }
+
     /** The acknowledgement mode named by the ackMode option. */
     public AckMode ackModeValue() {
         if ("afterProcessing".equalsIgnoreCase(ackMode) || "after_processing".equalsIgnoreCase(ackMode)) {
@@ -396,9 +448,6 @@ public class WebPubSubConfiguration implements Cloneable {
         return group != null && !group.isEmpty();
     }
 
-    /**
-     * The options that shape the connection. Endpoints whose values are equal share one WebSocket connection.
-     */
     /** The settings that make endpoints share a connection: every option that shapes the client. */
     ConnectionKey connectionKey() {
         Map<String, Object> settings = new LinkedHashMap<>();
@@ -424,6 +473,9 @@ public class WebPubSubConfiguration implements Cloneable {
         settings.put("sequenceAckInterval", sequenceAckInterval);
         settings.put("sequenceAckBatch", sequenceAckBatch);
         settings.put("recoveryWindow", recoveryWindow);
+        settings.put("stateFile", stateFile);
+        settings.put("stateRepository", stateRepository == null ? null : new ConnectionKey.Identity(stateRepository));
+        settings.put("stateLockMode", stateLockModeValue());
         settings.put("recoveryDelay", recoveryDelay);
         settings.put("connectTimeout", connectTimeout);
         settings.put("retryOnAuthFailure", retryOnAuthFailure);
@@ -818,5 +870,29 @@ public class WebPubSubConfiguration implements Cloneable {
 
     public void setQueuedSendTimeout(long queuedSendTimeout) {
         this.queuedSendTimeout = queuedSendTimeout;
+    }
+
+    public String getStateFile() {
+        return stateFile;
+    }
+
+    public void setStateFile(String stateFile) {
+        this.stateFile = stateFile;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateLockMode() {
+        return stateLockMode;
+    }
+
+    public void setStateLockMode(String stateLockMode) {
+        this.stateLockMode = stateLockMode;
     }
 }

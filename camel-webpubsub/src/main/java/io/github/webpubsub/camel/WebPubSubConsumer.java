@@ -37,6 +37,8 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
     private Semaphore slots;
     private final LongAdder processedExchanges = new LongAdder();
     private final LongAdder failedExchanges = new LongAdder();
+    /** The connection is being handed to the next start: what it delivers now must be processed, not skipped. */
+    private volatile boolean handingOver;
 
     /** A consumer for an endpoint; it acquires the endpoint's shared connection when it starts. */
     public WebPubSubConsumer(WebPubSubEndpoint endpoint, Processor processor) {
@@ -72,6 +74,7 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
     protected void doStop() throws Exception {
         SharedConnection current = connection;
         if (current != null) {
+            handOverIfLeaving(current);
             current.removeConsumer(this);
             getEndpoint().releaseConnection(current);
             connection = null;
@@ -85,7 +88,25 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
 
     @Override
     protected void doSuspend() throws Exception {
+        // Camel suspends consumers before it waits for their exchanges: the moment to hand over, groups included.
+        handOverIfLeaving(connection);
         connection.removeConsumer(this);
+    }
+
+    /**
+     * When the CamelContext shuts down with the connection's state kept: the connection goes to the next start.
+     * While this consumer is still registered, it finishes what the connection handed it (Camel is stopping it, and
+     * processes those exchanges all the same), and the rest stays unacknowledged with the service.
+     */
+    private void handOverIfLeaving(SharedConnection current) {
+        if (current != null && current.leavesToNextStart()) {
+            handingOver = true;
+            try {
+                current.leaveToNextStart();
+            } finally {
+                handingOver = false;
+            }
+        }
     }
 
     @Override
@@ -217,7 +238,7 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
     }
 
     private void deliver(WebPubSubEventType type, String connectionId, String userId, Consumer<Message> fill) {
-        if (!isRunAllowed() || isSuspendingOrSuspended()) {
+        if ((!isRunAllowed() || isSuspendingOrSuspended()) && !handingOver) {
             return;
         }
         Exchange exchange = createExchange(false);

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 
 import io.github.webpubsub.client.ClientAccessUrlProvider;
@@ -70,6 +72,7 @@ class ConnectionKeyTest {
                 case "protocol" -> "json";
                 case "ackMode" -> "onReceipt";
                 case "dataType" -> "text";
+                case "stateLockMode" -> "newConnection";
                 default -> current + "-changed";
             };
         }
@@ -87,6 +90,9 @@ class ConnectionKeyTest {
         }
         if (type == SSLContextParameters.class) {
             return new SSLContextParameters();
+        }
+        if (type == StateRepository.class) {
+            return new MemoryStateRepository();
         }
         if (type == WebPubSubOperation.class) {
             return WebPubSubOperation.sendEvent;

@@ -87,6 +87,12 @@ class WebPubSubConfigurationTest {
         failsNaming("webpubsub:g?" + CS + "&hub=chat&bogus=1", "bogus");
         failsNaming("webpubsub:g?clientAccessUrl=RAW(http://host/client)", "clientAccessUrl", "ws://");
         failsNaming("webpubsub:" + "x".repeat(1025) + "?" + CS + "&hub=chat", "group");
+        failsNaming("webpubsub:g?" + CS + "&hub=chat&stateFile=s&stateLockMode=steal", "stateLockMode", "steal",
+                "wait or newConnection");
+        failsNaming("webpubsub:g?" + CS + "&hub=chat&protocol=json&stateFile=s", "stateFile", "json.reliable");
+        context.getRegistry().bind("states", new org.apache.camel.support.processor.state.MemoryStateRepository());
+        failsNaming("webpubsub:g?" + CS + "&hub=chat&stateFile=s&stateRepository=#states", "stateRepository",
+                "not both");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.webpubsub.camel.springboot;
 
 import java.time.Duration;
 
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -95,6 +96,23 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private String events;
 
     /**
+     * A file where the connection keeps its recovery state (connectionId, reconnection token, the highest sequenceId
+     * acknowledged), so that a bridge restarted within the recovery window takes its connection back and the service
+     * sends it everything it had not acknowledged. Locked with an operating-system lock (stateFile.lock) while a
+     * process holds it; see stateLockMode. With a state, stopping the route leaves the connection, and its groups,
+     * to the next start instead of ending it. Needs json.reliable. The file holds a secret (the token): keep it
+     * private.
+     */
+    private String stateFile;
+
+    /**
+     * What a process does when another live process holds the stateFile lock: wait until it is free, then take the
+     * connection (wait), or open a connection of its own at once, without the stored state (newConnection). One of:
+     * wait, newConnection.
+     */
+    private String stateLockMode = "wait";
+
+    /**
      * With ackMode=onReceipt: how many bytes of message data (characters for text and JSON) that buffer holds.
      */
     private Long receiveBufferBytes = 67108864L;
@@ -121,6 +139,15 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
      * 500ms, PT1M, or a number of milliseconds.
      */
     private Duration sequenceAckInterval = Duration.ofSeconds(1);
+
+    /**
+     * Instead of stateFile: a Camel StateRepository bean (String keys and values) for the recovery state, for
+     * example a shared store for a standby instance. Such a repository has no lock: make sure that only one live
+     * process uses a state, for example with a clustered route policy. Camel's FileStateRepository logs the values
+     * it writes at DEBUG, the reconnection token among them. A bean reference: #name is the application context bean
+     * of that name.
+     */
+    private StateRepository<String, String> stateRepository;
 
     /**
      * How long to wait for the service's ack of one attempt before retrying. A duration: 10s, 500ms, PT1M, or a
@@ -427,6 +454,22 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
         this.events = events;
     }
 
+    public String getStateFile() {
+        return stateFile;
+    }
+
+    public void setStateFile(String stateFile) {
+        this.stateFile = stateFile;
+    }
+
+    public String getStateLockMode() {
+        return stateLockMode;
+    }
+
+    public void setStateLockMode(String stateLockMode) {
+        this.stateLockMode = stateLockMode;
+    }
+
     public Long getReceiveBufferBytes() {
         return receiveBufferBytes;
     }
@@ -465,6 +508,14 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
 
     public void setSequenceAckInterval(Duration sequenceAckInterval) {
         this.sequenceAckInterval = sequenceAckInterval;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public Duration getAckTimeout() {

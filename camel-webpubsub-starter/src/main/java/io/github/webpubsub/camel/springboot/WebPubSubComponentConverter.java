@@ -2,6 +2,7 @@ package io.github.webpubsub.camel.springboot;
 
 import java.util.Set;
 
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -23,7 +24,7 @@ import io.vertx.core.Vertx;
 public class WebPubSubComponentConverter implements GenericConverter {
 
     private static final Set<Class<?>> BEAN_TYPES = Set.of(WebPubSubConfiguration.class, Vertx.class,
-            ClientAccessUrlProvider.class, SSLContextParameters.class);
+            ClientAccessUrlProvider.class, SSLContextParameters.class, StateRepository.class);
 
     private final ApplicationContext applicationContext;
 

@@ -45,7 +45,7 @@ class WebPubSubComponentConfigurationTest {
             }
             JsonNode metadata = option.getValue();
             assertThat(property.path("type").asText()).as(option.getKey())
-                    .isEqualTo(expectedType(metadata));
+                    .isEqualToIgnoringWhitespace(expectedType(metadata));
             assertThat(property.path("defaultValue").asText(null)).as("default of %s", option.getKey())
                     .isEqualTo(expectedDefault(metadata));
             assertThat(property.path("description").asText()).as("description of %s", option.getKey())
