@@ -26,7 +26,7 @@ import io.github.webpubsub.emulator.hub.NetworkFaults;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
 import io.github.webpubsub.emulator.rest.DataPlaneApi;
 import io.github.webpubsub.emulator.rest.EmulatorApi;
-import io.github.webpubsub.emulator.rest.RestRouter;
+import io.github.webpubsub.emulator.rest.RestRoutes;
 import io.github.webpubsub.emulator.upstream.UpstreamClient;
 import io.github.webpubsub.emulator.ws.ClientEndpoint;
 import io.github.webpubsub.emulator.ws.RequestProcessor;
@@ -35,6 +35,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 
 /**
  * A local Azure Web PubSub service: the client WebSocket protocol (json and json.reliable), JWT auth and roles,
@@ -69,10 +70,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private NetworkFaults network;
     private String endpoint;
     /** Set once everything is wired; requests that come earlier get 503. */
-    private volatile Routes routes;
-
-    private record Routes(ClientEndpoint clients, RestRouter rest) {
-    }
+    private volatile Router router;
 
     private WebPubSubEmulator(Builder options) {
         this.options = options;
@@ -139,20 +137,26 @@ public final class WebPubSubEmulator implements AutoCloseable {
         broadcaster = new EventBroadcaster(listenerThread, upstream);
         lifecycle.observer(broadcaster);
         RequestProcessor processor = new RequestProcessor(vertx, lifecycle, faultPlan, broadcaster);
-        RestRouter rest = new RestRouter(tokens, endpoint);
+        ClientEndpoint clients = new ClientEndpoint(lifecycle, tokens, faultPlan, processor, endpoint);
+        Router routes = Router.router(vertx);
+        // The WebSocket handshakes go through the router too, with no body handler in front so that they can upgrade.
+        routes.routeWithRegex(ClientEndpoint.PATHS).handler(ctx -> clients.handle(ctx.request()));
+        RestRoutes rest = new RestRoutes(routes, tokens, endpoint);
         new DataPlaneApi(lifecycle, tokens, endpoint).register(rest);
         new EmulatorApi(lifecycle, faultPlan).register(rest);
-        routes = new Routes(new ClientEndpoint(lifecycle, tokens, faultPlan, processor, endpoint), rest);
+        routes.errorHandler(404, ctx -> ctx.response().setStatusCode(404)
+                .end("No such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
+        routes.errorHandler(405, ctx -> ctx.response().setStatusCode(405).end());
+        routes.errorHandler(413, RestRoutes::payloadTooLarge);
+        router = routes;
     }
 
     private void route(HttpServerRequest request) {
-        Routes r = routes;
+        Router r = router;
         if (r == null) {
             request.response().setStatusCode(503).end("The emulator is starting.");
-        } else if (ClientEndpoint.handles(request.path())) {
-            r.clients().handle(request);
-        } else if (!r.rest().handle(request)) {
-            request.response().setStatusCode(404).end("No such endpoint: " + request.method() + " " + request.path());
+        } else {
+            r.handle(request);
         }
     }
 

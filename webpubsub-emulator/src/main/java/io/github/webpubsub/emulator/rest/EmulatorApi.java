@@ -26,7 +26,7 @@ public final class EmulatorApi {
         this.faults = faults;
     }
 
-    public void register(RestRouter router) {
+    public void register(RestRoutes router) {
         router.route(HttpMethod.GET, "/emulator/hubs/{hub}/connections", this::listConnections)
                 .route(HttpMethod.POST, CONNECTION + ":drop", ex -> {
                     lifecycle.drop(connection(ex));

@@ -52,9 +52,8 @@ public final class ClientEndpoint {
         this.endpoint = endpoint;
     }
 
-    public static boolean handles(String path) {
-        return path.equals("/client") || path.startsWith("/client/");
-    }
+    /** The paths this endpoint serves, as a regular expression: {@code /client} and everything under it. */
+    public static final String PATHS = "^/client(/.*)?$";
 
     public void handle(HttpServerRequest request) {
         String hubName = hubName(request);
