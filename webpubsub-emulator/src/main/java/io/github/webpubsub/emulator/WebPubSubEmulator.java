@@ -7,20 +7,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.emulator.auth.AccessTokens;
 import io.github.webpubsub.emulator.fault.FaultPlan;
-import io.github.webpubsub.emulator.hub.ClientConnection;
 import io.github.webpubsub.emulator.hub.ConnectionLifecycle;
 import io.github.webpubsub.emulator.hub.NetworkFaults;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
@@ -30,7 +27,6 @@ import io.github.webpubsub.emulator.rest.RestRoutes;
 import io.github.webpubsub.emulator.upstream.UpstreamClient;
 import io.github.webpubsub.emulator.ws.ClientEndpoint;
 import io.github.webpubsub.emulator.ws.RequestProcessor;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -58,10 +54,10 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private final Builder options;
     private final Vertx vertx;
     private final boolean ownsVertx;
-    private final Context context;
+    private final EventLoop loop;
     private final ExecutorService listenerThread;
     private final FaultPlan faultPlan = new FaultPlan();
-    private final Faults faults;
+    private Faults faults;
     private AccessTokens tokens;
     private ConnectionLifecycle lifecycle;
     private EventBroadcaster broadcaster;
@@ -76,13 +72,12 @@ public final class WebPubSubEmulator implements AutoCloseable {
         this.options = options;
         this.ownsVertx = options.vertx == null;
         this.vertx = ownsVertx ? Vertx.vertx() : options.vertx;
-        this.context = vertx.getOrCreateContext();
+        this.loop = new EventLoop(vertx.getOrCreateContext(), API_TIMEOUT);
         this.listenerThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "webpubsub-emulator-listeners");
             t.setDaemon(true);
             return t;
         });
-        this.faults = new Faults(this, faultPlan);
     }
 
     /** Options for a new emulator; {@link Builder#start()} starts it. */
@@ -134,6 +129,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
                 options.bufferBytes);
         upstream = options.eventHandler == null ? null
                 : new UpstreamClient(vertx, options.eventHandler, options.accessKey, URI.create(endpoint).getAuthority());
+        faults = new Faults(faultPlan, lifecycle, loop);
         broadcaster = new EventBroadcaster(listenerThread, upstream);
         lifecycle.observer(broadcaster);
         RequestProcessor processor = new RequestProcessor(vertx, lifecycle, faultPlan, broadcaster);
@@ -198,12 +194,12 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
     /** The connections of a hub, including dropped reliable ones that may still be recovered. */
     public List<ConnectionInfo> connections(String hub) {
-        return onLoop(() -> lifecycle.hubs().hub(hub).connections().stream().map(WebPubSubEmulator::info).toList());
+        return onLoop(() -> lifecycle.hubs().hub(hub).connections().stream().map(ConnectionInfo::of).toList());
     }
 
     /** One connection, if it exists. */
     public Optional<ConnectionInfo> connection(String hub, String connectionId) {
-        return onLoop(() -> Optional.ofNullable(lifecycle.hubs().hub(hub).connection(connectionId)).map(WebPubSubEmulator::info));
+        return onLoop(() -> Optional.ofNullable(lifecycle.hubs().hub(hub).connection(connectionId)).map(ConnectionInfo::of));
     }
 
     /** The user events received so far (the last 10,000), oldest first. */
@@ -220,22 +216,6 @@ public final class WebPubSubEmulator implements AutoCloseable {
     /** Fault injection. */
     public Faults faults() {
         return faults;
-    }
-
-    boolean onConnection(String hub, String connectionId, BiConsumer<ConnectionLifecycle, ClientConnection> action) {
-        return onLoop(() -> {
-            ClientConnection c = lifecycle.hubs().hub(hub).connection(connectionId);
-            if (c == null || c.state() == ClientConnection.State.CLOSED) {
-                return false;
-            }
-            action.accept(lifecycle, c);
-            return true;
-        });
-    }
-
-    static ConnectionInfo info(ClientConnection c) {
-        return new ConnectionInfo(c.hub().name(), c.id(), c.userId(), c.groups(), c.protocol().id(), c.state().name(),
-                c.unackedCount());
     }
 
     /** Stops the server, closing every connection, and the Vert.x instance if the emulator created it. */
@@ -269,31 +249,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
     /** Runs an action on the emulator's event loop and waits for its result. */
     private <T> T onLoop(Callable<T> action) {
-        if (Vertx.currentContext() == context) {
-            try {
-                return action.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        context.runOnContext(v -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The emulator's event loop did not answer within " + API_TIMEOUT.toSeconds() + " s");
-        }
+        return loop.call(action);
     }
 
     /** Creates a random access key: 32 random bytes in base64, like the keys Azure issues. */

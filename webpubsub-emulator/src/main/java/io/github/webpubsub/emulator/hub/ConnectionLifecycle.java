@@ -138,6 +138,11 @@ public final class ConnectionLifecycle {
         finish(connection, reason);
     }
 
+    /** Ends a connection for good on a fault injection's request ({@code faults().close}, {@code :close}). */
+    public void closeByFault(ClientConnection connection, short code, String reason) {
+        close(connection, code, reason);
+    }
+
     /** The reliable buffer overflowed: the service closes such a connection and does not let it recover. */
     void closeSlowClient(ClientConnection connection) {
         LOG.warn("Connection {} in hub {} has too many unacked messages; closing it", connection.id(), connection.hub().name());
