@@ -23,7 +23,11 @@ import io.github.webpubsub.emulator.hub.NetworkFaults;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
 import io.github.webpubsub.emulator.rest.DataPlaneApi;
 import io.github.webpubsub.emulator.rest.EmulatorApi;
+import io.github.webpubsub.emulator.rest.RestCallTrace;
 import io.github.webpubsub.emulator.rest.RestRoutes;
+import io.github.webpubsub.emulator.trace.TraceFeed;
+import io.github.webpubsub.emulator.trace.TracePage;
+import io.github.webpubsub.emulator.trace.TraceSocketEndpoint;
 import io.github.webpubsub.emulator.upstream.UpstreamClient;
 import io.github.webpubsub.emulator.ws.ClientEndpoint;
 import io.github.webpubsub.emulator.ws.RequestProcessor;
@@ -56,7 +60,9 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private final boolean ownsVertx;
     private final EventLoop loop;
     private final ExecutorService listenerThread;
-    private final FaultPlan faultPlan = new FaultPlan();
+    /** The live trace: what the hubs, connections, REST calls, event handler calls and faults report. */
+    private final TraceFeed trace = new TraceFeed();
+    private final FaultPlan faultPlan = new FaultPlan(trace);
     private Faults faults;
     private AccessTokens tokens;
     private ConnectionLifecycle lifecycle;
@@ -126,15 +132,19 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private void wire() {
         tokens = new AccessTokens(options.accessKey);
         lifecycle = new ConnectionLifecycle(vertx, network, options.recoveryWindow, options.bufferMessages,
-                options.bufferBytes);
+                options.bufferBytes, trace);
         upstream = options.eventHandler == null ? null
-                : new UpstreamClient(vertx, options.eventHandler, options.accessKey, URI.create(endpoint).getAuthority());
+                : new UpstreamClient(vertx, options.eventHandler, options.accessKey, URI.create(endpoint).getAuthority(), trace);
         faults = new Faults(faultPlan, lifecycle, loop);
         broadcaster = new EventBroadcaster(listenerThread, upstream);
         lifecycle.observer(broadcaster);
-        RequestProcessor processor = new RequestProcessor(vertx, lifecycle, faultPlan, broadcaster);
-        ClientEndpoint clients = new ClientEndpoint(lifecycle, tokens, faultPlan, processor, endpoint);
+        RequestProcessor processor = new RequestProcessor(vertx, lifecycle, faultPlan, broadcaster, trace);
+        ClientEndpoint clients = new ClientEndpoint(lifecycle, tokens, faultPlan, processor, endpoint, trace);
         Router routes = Router.router(vertx);
+        routes.get(TracePage.PATH).handler(new TracePage());
+        TraceSocketEndpoint traceSocket = new TraceSocketEndpoint(trace, TraceFeed.DEFAULT_CAPACITY);
+        routes.get(TraceSocketEndpoint.PATH).handler(traceSocket::handle);
+        routes.routeWithRegex(RestCallTrace.PATHS).handler(new RestCallTrace(trace));
         // The WebSocket handshakes go through the router too, with no body handler in front so that they can upgrade.
         routes.routeWithRegex(ClientEndpoint.PATHS).handler(ctx -> clients.handle(ctx.request()));
         RestRoutes rest = new RestRoutes(routes, tokens, endpoint);
@@ -164,6 +174,21 @@ public final class WebPubSubEmulator implements AutoCloseable {
     /** The service endpoint, {@code http://localhost:PORT}. */
     public String endpoint() {
         return endpoint;
+    }
+
+    /** The live trace page, {@code http://localhost:PORT/trace}: the hubs' traffic as it happens. */
+    public String traceUrl() {
+        return endpoint + TracePage.PATH;
+    }
+
+    /** The live trace as a WebSocket of JSON lines, {@code ws://localhost:PORT/trace/ws} (see docs/emulator.md). */
+    public String traceFeedUrl() {
+        return endpoint.replaceFirst("^http", "ws") + TraceSocketEndpoint.PATH;
+    }
+
+    /** The live trace, for readers in this JVM; with none attached it costs nothing. */
+    public TraceFeed trace() {
+        return trace;
     }
 
     /** The access key that signs every token. */

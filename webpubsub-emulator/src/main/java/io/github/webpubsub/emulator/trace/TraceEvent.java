@@ -45,6 +45,8 @@ public record TraceEvent(long seq, Instant time, TraceKind kind, String hub, Str
         private String userId;
         private final Map<String, Object> details = new LinkedHashMap<>();
         private Payload data;
+        private Integer unacked;
+        private int unackedLimit;
 
         private Builder(TraceKind kind) {
             this.kind = kind;
@@ -80,7 +82,18 @@ public record TraceEvent(long seq, Instant time, TraceKind kind, String hub, Str
             return this;
         }
 
+        /** A reliable connection's unacked messages against its limit; written last, where the eye finds them. */
+        public Builder unacked(int count, int limit) {
+            this.unacked = count;
+            this.unackedLimit = limit;
+            return this;
+        }
+
         TraceEvent build(long seq, Instant time) {
+            if (unacked != null) {
+                details.put("unacked", unacked);
+                details.put("unackedLimit", unackedLimit);
+            }
             return new TraceEvent(seq, time, kind, hub, connectionId, userId, Collections.unmodifiableMap(details), data);
         }
     }

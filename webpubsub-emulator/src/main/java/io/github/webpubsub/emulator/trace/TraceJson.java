@@ -62,10 +62,8 @@ public final class TraceJson {
     }
 
     private static void write(JsonGenerator json, String name, Object value) throws IOException {
-        if (value instanceof Integer i) {
-            json.writeNumberField(name, i);
-        } else if (value instanceof Long l) {
-            json.writeNumberField(name, l);
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            json.writeNumberField(name, ((Number) value).longValue());
         } else if (value instanceof Boolean b) {
             json.writeBooleanField(name, b);
         } else {
