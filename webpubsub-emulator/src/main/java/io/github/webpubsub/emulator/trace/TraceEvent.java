@@ -11,8 +11,9 @@ import io.github.webpubsub.emulator.protocol.Payload;
 
 /**
  * One live trace entry. The common fields say what and where; {@code details} holds the kind's own fields, in the
- * order the feed writes them (strings, numbers and booleans only). A message's data is kept by reference and turned
- * into a preview only for a reader that asked for payloads, so that the feed carries sizes by default.
+ * order the feed writes them (strings, numbers and booleans only). A message's data becomes a preview of at most
+ * {@link #PAYLOAD_PREVIEW_CHARS} characters, and only while a reader asks for payloads: a queued entry never holds a
+ * whole message, so a reader's bounded queue is bounded in bytes too.
  *
  * @param seq          the feed's running number, from 1; 0 for entries that only one reader sees
  * @param time         when the emulator saw it
@@ -21,10 +22,14 @@ import io.github.webpubsub.emulator.protocol.Payload;
  * @param connectionId the connection, or {@code null}
  * @param userId       the connection's user, or {@code null}
  * @param details      the kind's own fields
- * @param data         the message data, for payload previews, or {@code null}
+ * @param payload      the start of the message data, or {@code null}
+ * @param payloadTruncated whether the data was longer than {@code payload}
  */
 public record TraceEvent(long seq, Instant time, TraceKind kind, String hub, String connectionId, String userId,
-        Map<String, Object> details, Payload data) {
+        Map<String, Object> details, String payload, boolean payloadTruncated) {
+
+    /** Longer payloads are cut here: the trace is for looking, not for copying. */
+    public static final int PAYLOAD_PREVIEW_CHARS = 1024;
 
     /** Starts an entry; {@link TraceSink#publish} numbers and stamps it. */
     public static Builder of(TraceKind kind) {
@@ -89,12 +94,21 @@ public record TraceEvent(long seq, Instant time, TraceKind kind, String hub, Str
             return this;
         }
 
-        TraceEvent build(long seq, Instant time) {
+        /** @param withPayload whether any reader wants payloads: only then is the data's text made */
+        TraceEvent build(long seq, Instant time, boolean withPayload) {
             if (unacked != null) {
                 details.put("unacked", unacked);
                 details.put("unackedLimit", unackedLimit);
             }
-            return new TraceEvent(seq, time, kind, hub, connectionId, userId, Collections.unmodifiableMap(details), data);
+            String preview = null;
+            boolean truncated = false;
+            if (withPayload && data != null && data.value() != null) {
+                String text = data.asText();
+                truncated = text.length() > PAYLOAD_PREVIEW_CHARS;
+                preview = truncated ? text.substring(0, PAYLOAD_PREVIEW_CHARS) : text;
+            }
+            return new TraceEvent(seq, time, kind, hub, connectionId, userId, Collections.unmodifiableMap(details), preview,
+                    truncated);
         }
     }
 

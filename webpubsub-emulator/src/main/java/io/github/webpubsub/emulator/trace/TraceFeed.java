@@ -19,6 +19,8 @@ public final class TraceFeed implements TraceSink {
 
     private final List<TraceSubscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean active;
+    /** Whether any reader asked for payloads: only then are previews of message data made and kept. */
+    private volatile boolean payloadsWanted;
     /** Guarded by {@code this}: entries are numbered and queued under one lock, so every reader sees them in order. */
     private long seq;
 
@@ -33,7 +35,7 @@ public final class TraceFeed implements TraceSink {
             return;
         }
         synchronized (this) {
-            TraceEvent event = entry.build(++seq, Instant.now());
+            TraceEvent event = entry.build(++seq, Instant.now(), payloadsWanted);
             for (TraceSubscription s : subscriptions) {
                 s.offer(event);
             }
@@ -53,7 +55,7 @@ public final class TraceFeed implements TraceSink {
     public TraceSubscription subscribe(TraceFilter filter, int capacity, Executor drainer, Consumer<TraceSubscription> drain) {
         TraceSubscription subscription = new TraceSubscription(this, filter, capacity, drainer, drain);
         subscriptions.add(subscription);
-        active = true;
+        readersChanged();
         return subscription;
     }
 
@@ -64,6 +66,11 @@ public final class TraceFeed implements TraceSink {
 
     void unsubscribe(TraceSubscription subscription) {
         subscriptions.remove(subscription);
+        readersChanged();
+    }
+
+    private synchronized void readersChanged() {
+        payloadsWanted = subscriptions.stream().anyMatch(s -> s.filter().payloads());
         active = !subscriptions.isEmpty();
     }
 }

@@ -16,9 +16,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
  */
 public final class TraceJson {
 
-    /** Longer payloads are cut here, with {@code "payloadTruncated":true}: the trace is for looking, not for copying. */
-    public static final int PAYLOAD_PREVIEW_CHARS = 1024;
-
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private TraceJson() {
@@ -40,11 +37,9 @@ public final class TraceJson {
             for (Map.Entry<String, Object> detail : entry.details().entrySet()) {
                 write(json, detail.getKey(), detail.getValue());
             }
-            if (payloads && entry.data() != null && entry.data().value() != null) {
-                String text = entry.data().asText();
-                boolean truncated = text.length() > PAYLOAD_PREVIEW_CHARS;
-                json.writeStringField("payload", truncated ? text.substring(0, PAYLOAD_PREVIEW_CHARS) : text);
-                if (truncated) {
+            if (payloads && entry.payload() != null) {
+                json.writeStringField("payload", entry.payload());
+                if (entry.payloadTruncated()) {
                     json.writeBooleanField("payloadTruncated", true);
                 }
             }

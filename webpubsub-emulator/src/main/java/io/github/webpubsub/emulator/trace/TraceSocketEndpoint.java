@@ -63,7 +63,7 @@ public final class TraceSocketEndpoint {
         Context context = Vertx.currentContext();
         Executor onSocketLoop = task -> context.runOnContext(v -> task.run());
         socket.writeTextMessage(TraceJson.encode(TraceEvent.of(TraceKind.SUBSCRIBED).with("capacity", capacity)
-                .with("payloads", filter.payloads()).build(0, java.time.Instant.now()), false));
+                .with("payloads", filter.payloads()).build(0, java.time.Instant.now(), false), false));
         TraceSubscription subscription = feed.subscribe(filter, capacity, onSocketLoop, s -> drain(s, socket));
         socket.closeHandler(v -> subscription.close());
         socket.exceptionHandler(e -> LOG.debug("Live trace socket error: {}", e.toString()));

@@ -74,7 +74,7 @@ public final class TraceSubscription implements AutoCloseable {
     public synchronized TraceEvent poll() {
         if (droppedSinceReported > 0) {
             TraceEvent overflow = new TraceEvent(0, Instant.now(), TraceKind.OVERFLOW, null, null, null,
-                    Map.of("dropped", droppedSinceReported, "droppedTotal", droppedTotal), null);
+                    Map.of("dropped", droppedSinceReported, "droppedTotal", droppedTotal), null, false);
             droppedSinceReported = 0;
             return overflow;
         }

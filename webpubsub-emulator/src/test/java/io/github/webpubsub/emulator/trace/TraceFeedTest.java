@@ -98,17 +98,36 @@ class TraceFeedTest {
                 EnumSet.of(TraceKind.MESSAGE, TraceKind.ACK, TraceKind.JOIN_GROUP), true));
     }
 
+    private static TraceEvent.Builder message(String text) {
+        return TraceEvent.of(TraceKind.MESSAGE).connection("hub1", "c1", "u1").with("direction", "out")
+                .with("group", "g").data(new Payload(DataType.TEXT, text)).with("sequenceId", 7L).unacked(1, 1000);
+    }
+
+    @Test
+    void withoutAReaderThatWantsThemNoPayloadIsKept() {
+        TraceFeed feed = new TraceFeed();
+        TraceSubscription reader = feed.subscribe(TraceFilter.ALL, 10, Runnable::run, s -> { });
+        feed.publish(message("héllo"));
+        assertThat(reader.poll().payload()).isNull();
+
+        TraceSubscription curious = feed.subscribe(new TraceFilter(null, null, null, null, true), 10, Runnable::run, s -> { });
+        feed.publish(message("x".repeat(TraceEvent.PAYLOAD_PREVIEW_CHARS + 1)));
+        TraceEvent big = curious.poll();
+        assertThat(big.payload()).hasSize(TraceEvent.PAYLOAD_PREVIEW_CHARS);
+        assertThat(new JsonObject(TraceJson.encode(big, true)).getBoolean("payloadTruncated")).isTrue();
+        assertThat(new JsonObject(TraceJson.encode(big, true)).getInteger("size")).isEqualTo(TraceEvent.PAYLOAD_PREVIEW_CHARS + 1);
+    }
+
     @Test
     void entriesAreJsonLinesWithPayloadsOnlyWhenAsked() {
         TraceFeed feed = new TraceFeed();
-        TraceSubscription reader = feed.subscribe(TraceFilter.ALL, 10, Runnable::run, s -> { });
-        feed.publish(TraceEvent.of(TraceKind.MESSAGE).connection("hub1", "c1", "u1").with("direction", "out")
-                .with("group", "g").data(new Payload(DataType.TEXT, "héllo")).with("sequenceId", 7L).with("unacked", 1));
+        TraceSubscription reader = feed.subscribe(new TraceFilter(null, null, null, null, true), 10, Runnable::run, s -> { });
+        feed.publish(message("héllo"));
         TraceEvent entry = reader.poll();
 
         JsonObject plain = new JsonObject(TraceJson.encode(entry, false));
         assertThat(plain.fieldNames()).containsExactly("seq", "time", "kind", "hub", "connectionId", "userId", "direction",
-                "group", "dataType", "size", "sequenceId", "unacked");
+                "group", "dataType", "size", "sequenceId", "unacked", "unackedLimit");
         assertThat(plain.getString("kind")).isEqualTo("message");
         assertThat(plain.getInteger("size")).isEqualTo(6);
         assertThat(TraceJson.encode(entry, false)).doesNotContain("\n");
