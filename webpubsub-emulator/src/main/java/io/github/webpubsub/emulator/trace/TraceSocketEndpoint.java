@@ -1,6 +1,7 @@
 package io.github.webpubsub.emulator.trace;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 
@@ -62,9 +63,11 @@ public final class TraceSocketEndpoint {
     private void attach(ServerWebSocket socket, TraceFilter filter) {
         Context context = Vertx.currentContext();
         Executor onSocketLoop = task -> context.runOnContext(v -> task.run());
-        socket.writeTextMessage(TraceJson.encode(TraceEvent.of(TraceKind.SUBSCRIBED).with("capacity", capacity)
-                .with("payloads", filter.payloads()).build(0, java.time.Instant.now(), false), false));
+        // Subscribed first, so that nothing published after the subscribed line is missed; the first drain is a later
+        // task on this loop, so the subscribed line still goes out first.
         TraceSubscription subscription = feed.subscribe(filter, capacity, onSocketLoop, s -> drain(s, socket));
+        socket.writeTextMessage(TraceJson.encode(TraceEvent.of(TraceKind.SUBSCRIBED).with("capacity", capacity)
+                .with("payloads", filter.payloads()).build(0, Instant.now(), false), false));
         socket.closeHandler(v -> subscription.close());
         socket.exceptionHandler(e -> LOG.debug("Live trace socket error: {}", e.toString()));
         // Readers have nothing to say; whatever they send is ignored.
