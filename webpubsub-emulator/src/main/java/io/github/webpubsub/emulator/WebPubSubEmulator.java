@@ -39,7 +39,8 @@ import io.vertx.ext.web.Router;
 
 /**
  * A local Azure Web PubSub service: the client WebSocket protocol (json and json.reliable), JWT auth and roles,
- * groups, acks, recovery, the data-plane REST API, an upstream event handler, and fault injection.
+ * groups, acks, recovery, the data-plane REST API, an upstream event handler, fault injection, and a live trace of the
+ * traffic ({@link #traceUrl()}).
  *
  * <pre>{@code
  * try (WebPubSubEmulator emulator = WebPubSubEmulator.builder().start()) {
@@ -140,6 +141,11 @@ public final class WebPubSubEmulator implements AutoCloseable {
         lifecycle.observer(broadcaster);
         RequestProcessor processor = new RequestProcessor(vertx, lifecycle, faultPlan, broadcaster, trace);
         ClientEndpoint clients = new ClientEndpoint(lifecycle, tokens, faultPlan, processor, endpoint, trace);
+        router = routes(clients);
+    }
+
+    /** One router for everything the HTTP server serves: the trace, the client endpoint and the REST APIs. */
+    private Router routes(ClientEndpoint clients) {
         Router routes = Router.router(vertx);
         routes.get(TracePage.PATH).handler(new TracePage());
         TraceSocketEndpoint traceSocket = new TraceSocketEndpoint(trace, TraceFeed.DEFAULT_CAPACITY);
@@ -154,7 +160,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
                 .end("No such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
         routes.errorHandler(405, ctx -> ctx.response().setStatusCode(405).end());
         routes.errorHandler(413, RestRoutes::payloadTooLarge);
-        router = routes;
+        return routes;
     }
 
     private void route(HttpServerRequest request) {

@@ -16,6 +16,7 @@ import io.github.webpubsub.emulator.fault.FaultPlan;
 import io.github.webpubsub.emulator.hub.ClientConnection;
 import io.github.webpubsub.emulator.hub.ConnectionLifecycle;
 import io.github.webpubsub.emulator.hub.Hub;
+import io.github.webpubsub.emulator.hub.HubRegistry;
 import io.github.webpubsub.emulator.protocol.ClientRequestParser;
 import io.github.webpubsub.emulator.protocol.ProtocolViolation;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
@@ -69,8 +70,8 @@ public final class ClientEndpoint {
         int refusal = faults.nextUpgradeRefusal();
         if (refusal > 0) {
             if (trace.active()) {
-                trace.publish(TraceEvent.of(TraceKind.FAULT).hub(hubName).with("action", "applied").with("fault", "refuseUpgrades")
-                        .with("status", refusal));
+                trace.publish(TraceEvent.of(TraceKind.FAULT).hub(HubRegistry.key(hubName)).with("action", "applied")
+                        .with("fault", "refuseUpgrades").with("status", refusal));
             }
             refuse(request, refusal, "The upgrade was refused by an injected fault.");
             return;
@@ -179,7 +180,7 @@ public final class ClientEndpoint {
         LOG.info("Refused a client handshake on {} with {}: {}", request.path(), status, reason);
         if (trace.active()) {
             String hubName = hubName(request);
-            trace.publish(TraceEvent.of(TraceKind.HANDSHAKE_REFUSED).hub(hubName == null ? null : hubName.toLowerCase(java.util.Locale.ROOT))
+            trace.publish(TraceEvent.of(TraceKind.HANDSHAKE_REFUSED).hub(hubName == null ? null : HubRegistry.key(hubName))
                     .with("path", request.path()).with("status", status).with("reason", reason));
         }
         request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(reason);
