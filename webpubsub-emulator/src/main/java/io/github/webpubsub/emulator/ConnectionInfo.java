@@ -2,6 +2,8 @@ package io.github.webpubsub.emulator;
 
 import java.util.List;
 
+import io.github.webpubsub.emulator.hub.ClientConnection;
+
 /**
  * A snapshot of one client connection, as {@link WebPubSubEmulator#connections(String)} and
  * {@code GET /emulator/hubs/{hub}/connections} report it.
@@ -16,4 +18,10 @@ import java.util.List;
  */
 public record ConnectionInfo(String hub, String connectionId, String userId, List<String> groups, String subprotocol,
         String state, int unacked) {
+
+    /** A snapshot of a connection; on the emulator's event loop only. */
+    static ConnectionInfo of(ClientConnection c) {
+        return new ConnectionInfo(c.hub().name(), c.id(), c.userId(), c.groups(), c.protocol().id(), c.state().name(),
+                c.unackedCount());
+    }
 }

@@ -43,7 +43,7 @@ final class EventBroadcaster implements ConnectionObserver, UserEventSink {
 
     @Override
     public void connected(ClientConnection connection) {
-        ConnectionInfo info = WebPubSubEmulator.info(connection);
+        ConnectionInfo info = ConnectionInfo.of(connection);
         notifyListeners(l -> l.onConnected(info));
         if (upstream != null) {
             upstream.systemEvent(connection, "connected", new JsonObject())
@@ -53,7 +53,7 @@ final class EventBroadcaster implements ConnectionObserver, UserEventSink {
 
     @Override
     public void disconnected(ClientConnection connection, String reason) {
-        ConnectionInfo info = WebPubSubEmulator.info(connection);
+        ConnectionInfo info = ConnectionInfo.of(connection);
         notifyListeners(l -> l.onDisconnected(info, reason));
         if (upstream != null) {
             upstream.systemEvent(connection, "disconnected", new JsonObject().put("reason", reason))

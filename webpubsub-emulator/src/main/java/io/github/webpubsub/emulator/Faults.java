@@ -1,9 +1,12 @@
 package io.github.webpubsub.emulator;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import io.github.webpubsub.emulator.fault.AckFault;
 import io.github.webpubsub.emulator.fault.FaultPlan;
+import io.github.webpubsub.emulator.hub.ClientConnection;
+import io.github.webpubsub.emulator.hub.ConnectionLifecycle;
 
 /**
  * Fault injection: the failures a real service produces only now and then, on demand. Ack and handshake faults apply
@@ -14,12 +17,15 @@ public final class Faults {
     /** A count meaning "until {@link #clear()}". */
     public static final int UNTIL_CLEARED = FaultPlan.UNTIL_CLEARED;
 
-    private final WebPubSubEmulator emulator;
     private final FaultPlan plan;
+    private final ConnectionLifecycle lifecycle;
+    private final EventLoop loop;
 
-    Faults(WebPubSubEmulator emulator, FaultPlan plan) {
-        this.emulator = emulator;
+    /** The connection faults act on the lifecycle, on its event loop; the others are armed in the plan. */
+    Faults(FaultPlan plan, ConnectionLifecycle lifecycle, EventLoop loop) {
         this.plan = plan;
+        this.lifecycle = lifecycle;
+        this.loop = loop;
     }
 
     /** The next {@code count} requests with an ackId are carried out, but their acks are never sent. */
@@ -74,7 +80,7 @@ public final class Faults {
      * @return false when there is no such connection
      */
     public boolean drop(String hub, String connectionId) {
-        return emulator.onConnection(hub, connectionId, (lifecycle, c) -> lifecycle.drop(c));
+        return onConnection(hub, connectionId, lifecycle::drop);
     }
 
     /**
@@ -84,7 +90,7 @@ public final class Faults {
      * @return false when there is no such connection
      */
     public boolean close(String hub, String connectionId, int code, String reason) {
-        return emulator.onConnection(hub, connectionId, (lifecycle, c) -> lifecycle.close(c, (short) code, reason));
+        return onConnection(hub, connectionId, c -> lifecycle.closeByFault(c, (short) code, reason));
     }
 
     /**
@@ -94,6 +100,17 @@ public final class Faults {
      * @return false when there is no such connection
      */
     public boolean silence(String hub, String connectionId) {
-        return emulator.onConnection(hub, connectionId, (lifecycle, c) -> lifecycle.silence(c));
+        return onConnection(hub, connectionId, lifecycle::silence);
+    }
+
+    private boolean onConnection(String hub, String connectionId, Consumer<ClientConnection> action) {
+        return loop.call(() -> {
+            ClientConnection c = lifecycle.hubs().hub(hub).connection(connectionId);
+            if (c == null || c.state() == ClientConnection.State.CLOSED) {
+                return false;
+            }
+            action.accept(c);
+            return true;
+        });
     }
 }

@@ -7,38 +7,40 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.emulator.auth.AccessTokens;
 import io.github.webpubsub.emulator.fault.FaultPlan;
-import io.github.webpubsub.emulator.hub.ClientConnection;
 import io.github.webpubsub.emulator.hub.ConnectionLifecycle;
 import io.github.webpubsub.emulator.hub.NetworkFaults;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
 import io.github.webpubsub.emulator.rest.DataPlaneApi;
 import io.github.webpubsub.emulator.rest.EmulatorApi;
-import io.github.webpubsub.emulator.rest.RestRouter;
+import io.github.webpubsub.emulator.rest.RestCallTrace;
+import io.github.webpubsub.emulator.rest.RestRoutes;
+import io.github.webpubsub.emulator.trace.TraceFeed;
+import io.github.webpubsub.emulator.trace.TracePage;
+import io.github.webpubsub.emulator.trace.TraceSocketEndpoint;
 import io.github.webpubsub.emulator.upstream.UpstreamClient;
 import io.github.webpubsub.emulator.ws.ClientEndpoint;
 import io.github.webpubsub.emulator.ws.RequestProcessor;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 
 /**
  * A local Azure Web PubSub service: the client WebSocket protocol (json and json.reliable), JWT auth and roles,
- * groups, acks, recovery, the data-plane REST API, an upstream event handler, and fault injection.
+ * groups, acks, recovery, the data-plane REST API, an upstream event handler, fault injection, and a live trace of the
+ * traffic ({@link #traceUrl()}).
  *
  * <pre>{@code
  * try (WebPubSubEmulator emulator = WebPubSubEmulator.builder().start()) {
@@ -57,10 +59,12 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private final Builder options;
     private final Vertx vertx;
     private final boolean ownsVertx;
-    private final Context context;
+    private final EventLoop loop;
     private final ExecutorService listenerThread;
-    private final FaultPlan faultPlan = new FaultPlan();
-    private final Faults faults;
+    /** The live trace: what the hubs, connections, REST calls, event handler calls and faults report. */
+    private final TraceFeed trace = new TraceFeed();
+    private final FaultPlan faultPlan = new FaultPlan(trace);
+    private Faults faults;
     private AccessTokens tokens;
     private ConnectionLifecycle lifecycle;
     private EventBroadcaster broadcaster;
@@ -69,22 +73,18 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private NetworkFaults network;
     private String endpoint;
     /** Set once everything is wired; requests that come earlier get 503. */
-    private volatile Routes routes;
-
-    private record Routes(ClientEndpoint clients, RestRouter rest) {
-    }
+    private volatile Router router;
 
     private WebPubSubEmulator(Builder options) {
         this.options = options;
         this.ownsVertx = options.vertx == null;
         this.vertx = ownsVertx ? Vertx.vertx() : options.vertx;
-        this.context = vertx.getOrCreateContext();
+        this.loop = new EventLoop(vertx.getOrCreateContext(), API_TIMEOUT);
         this.listenerThread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "webpubsub-emulator-listeners");
             t.setDaemon(true);
             return t;
         });
-        this.faults = new Faults(this, faultPlan);
     }
 
     /** Options for a new emulator; {@link Builder#start()} starts it. */
@@ -133,26 +133,42 @@ public final class WebPubSubEmulator implements AutoCloseable {
     private void wire() {
         tokens = new AccessTokens(options.accessKey);
         lifecycle = new ConnectionLifecycle(vertx, network, options.recoveryWindow, options.bufferMessages,
-                options.bufferBytes);
+                options.bufferBytes, trace);
         upstream = options.eventHandler == null ? null
-                : new UpstreamClient(vertx, options.eventHandler, options.accessKey, URI.create(endpoint).getAuthority());
+                : new UpstreamClient(vertx, options.eventHandler, options.accessKey, URI.create(endpoint).getAuthority(), trace);
+        faults = new Faults(faultPlan, lifecycle, loop);
         broadcaster = new EventBroadcaster(listenerThread, upstream);
         lifecycle.observer(broadcaster);
-        RequestProcessor processor = new RequestProcessor(vertx, lifecycle, faultPlan, broadcaster);
-        RestRouter rest = new RestRouter(tokens, endpoint);
+        RequestProcessor processor = new RequestProcessor(vertx, lifecycle, faultPlan, broadcaster, trace);
+        ClientEndpoint clients = new ClientEndpoint(lifecycle, tokens, faultPlan, processor, endpoint, trace);
+        router = routes(clients);
+    }
+
+    /** One router for everything the HTTP server serves: the trace, the client endpoint and the REST APIs. */
+    private Router routes(ClientEndpoint clients) {
+        Router routes = Router.router(vertx);
+        routes.get(TracePage.PATH).handler(new TracePage());
+        TraceSocketEndpoint traceSocket = new TraceSocketEndpoint(trace, TraceFeed.DEFAULT_CAPACITY);
+        routes.get(TraceSocketEndpoint.PATH).handler(traceSocket::handle);
+        routes.routeWithRegex(RestCallTrace.PATHS).handler(new RestCallTrace(trace));
+        // The WebSocket handshakes go through the router too, with no body handler in front so that they can upgrade.
+        routes.routeWithRegex(ClientEndpoint.PATHS).handler(ctx -> clients.handle(ctx.request()));
+        RestRoutes rest = new RestRoutes(routes, tokens, endpoint);
         new DataPlaneApi(lifecycle, tokens, endpoint).register(rest);
         new EmulatorApi(lifecycle, faultPlan).register(rest);
-        routes = new Routes(new ClientEndpoint(lifecycle, tokens, faultPlan, processor, endpoint), rest);
+        routes.errorHandler(404, ctx -> ctx.response().setStatusCode(404)
+                .end("No such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
+        routes.errorHandler(405, ctx -> ctx.response().setStatusCode(405).end());
+        routes.errorHandler(413, RestRoutes::payloadTooLarge);
+        return routes;
     }
 
     private void route(HttpServerRequest request) {
-        Routes r = routes;
+        Router r = router;
         if (r == null) {
             request.response().setStatusCode(503).end("The emulator is starting.");
-        } else if (ClientEndpoint.handles(request.path())) {
-            r.clients().handle(request);
-        } else if (!r.rest().handle(request)) {
-            request.response().setStatusCode(404).end("No such endpoint: " + request.method() + " " + request.path());
+        } else {
+            r.handle(request);
         }
     }
 
@@ -164,6 +180,21 @@ public final class WebPubSubEmulator implements AutoCloseable {
     /** The service endpoint, {@code http://localhost:PORT}. */
     public String endpoint() {
         return endpoint;
+    }
+
+    /** The live trace page, {@code http://localhost:PORT/trace}: the hubs' traffic as it happens. */
+    public String traceUrl() {
+        return endpoint + TracePage.PATH;
+    }
+
+    /** The live trace as a WebSocket of JSON lines, {@code ws://localhost:PORT/trace/ws} (see docs/emulator.md). */
+    public String traceFeedUrl() {
+        return endpoint.replaceFirst("^http", "ws") + TraceSocketEndpoint.PATH;
+    }
+
+    /** The live trace, for readers in this JVM; with none attached it costs nothing. */
+    public TraceFeed trace() {
+        return trace;
     }
 
     /** The access key that signs every token. */
@@ -194,12 +225,12 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
     /** The connections of a hub, including dropped reliable ones that may still be recovered. */
     public List<ConnectionInfo> connections(String hub) {
-        return onLoop(() -> lifecycle.hubs().hub(hub).connections().stream().map(WebPubSubEmulator::info).toList());
+        return onLoop(() -> lifecycle.hubs().hub(hub).connections().stream().map(ConnectionInfo::of).toList());
     }
 
     /** One connection, if it exists. */
     public Optional<ConnectionInfo> connection(String hub, String connectionId) {
-        return onLoop(() -> Optional.ofNullable(lifecycle.hubs().hub(hub).connection(connectionId)).map(WebPubSubEmulator::info));
+        return onLoop(() -> Optional.ofNullable(lifecycle.hubs().hub(hub).connection(connectionId)).map(ConnectionInfo::of));
     }
 
     /** The user events received so far (the last 10,000), oldest first. */
@@ -216,22 +247,6 @@ public final class WebPubSubEmulator implements AutoCloseable {
     /** Fault injection. */
     public Faults faults() {
         return faults;
-    }
-
-    boolean onConnection(String hub, String connectionId, BiConsumer<ConnectionLifecycle, ClientConnection> action) {
-        return onLoop(() -> {
-            ClientConnection c = lifecycle.hubs().hub(hub).connection(connectionId);
-            if (c == null || c.state() == ClientConnection.State.CLOSED) {
-                return false;
-            }
-            action.accept(lifecycle, c);
-            return true;
-        });
-    }
-
-    static ConnectionInfo info(ClientConnection c) {
-        return new ConnectionInfo(c.hub().name(), c.id(), c.userId(), c.groups(), c.protocol().id(), c.state().name(),
-                c.unackedCount());
     }
 
     /** Stops the server, closing every connection, and the Vert.x instance if the emulator created it. */
@@ -265,31 +280,7 @@ public final class WebPubSubEmulator implements AutoCloseable {
 
     /** Runs an action on the emulator's event loop and waits for its result. */
     private <T> T onLoop(Callable<T> action) {
-        if (Vertx.currentContext() == context) {
-            try {
-                return action.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        context.runOnContext(v -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(API_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The emulator's event loop did not answer within " + API_TIMEOUT.toSeconds() + " s");
-        }
+        return loop.call(action);
     }
 
     /** Creates a random access key: 32 random bytes in base64, like the keys Azure issues. */

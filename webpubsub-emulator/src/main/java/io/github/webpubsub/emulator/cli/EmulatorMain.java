@@ -6,10 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.webpubsub.emulator.WebPubSubEmulator;
+import io.github.webpubsub.emulator.trace.TraceFilter;
+import io.github.webpubsub.emulator.trace.TracePrinter;
 
 /**
- * {@code java -jar webpubsub-emulator.jar [--port 8080] [--host localhost] [--access-key KEY] [--event-handler URL]}:
- * starts the emulator, prints its connection string on one line, and serves until killed.
+ * {@code java -jar webpubsub-emulator.jar [--port 8080] [--host localhost] [--access-key KEY] [--event-handler URL]
+ * [--trace] [--trace-payloads]}: starts the emulator, prints its connection string and the live trace page's URL on
+ * a line each, and serves until killed; with {@code --trace} it prints the live trace too, as JSON lines.
  */
 public final class EmulatorMain {
 
@@ -19,26 +22,32 @@ public final class EmulatorMain {
               --host ADDRESS       address to listen on (default localhost; 0.0.0.0 for every interface)
               --access-key KEY     access key that signs tokens (default: a random key)
               --event-handler URL  app server URL that receives user and system events as CloudEvents
+              --trace              print the live trace (what the page at /trace shows) as JSON lines
+              --trace-payloads     the same, with a preview of each message's data
               --help               this text""";
 
     private EmulatorMain() {
     }
 
+    /** What the command line asked for: the emulator's options and whether to print the trace. */
+    record Options(WebPubSubEmulator.Builder builder, boolean trace, boolean tracePayloads) {
+    }
+
     public static void main(String[] args) throws InterruptedException {
-        WebPubSubEmulator.Builder builder;
+        Options options;
         try {
-            builder = parse(args);
+            options = parse(args);
         } catch (IllegalArgumentException e) {
             fail(System.err, e.getMessage());
             return;
         }
-        if (builder == null) {
+        if (options == null) {
             System.out.println(USAGE);
             return;
         }
         WebPubSubEmulator emulator;
         try {
-            emulator = builder.start();
+            emulator = options.builder().start();
         } catch (IllegalStateException e) {
             fail(System.err, e.getMessage());
             return;
@@ -50,17 +59,31 @@ public final class EmulatorMain {
         }, "webpubsub-emulator-shutdown"));
         // The CLI's contract: one line that tools and people can read the connection string from.
         System.out.println("Connection string: " + emulator.connectionString());
+        System.out.println("Live trace: " + emulator.traceUrl());
+        if (options.trace() || options.tracePayloads()) {
+            TracePrinter.attach(emulator.trace(), new TraceFilter(null, null, null, null, options.tracePayloads()), System.out);
+        }
         System.out.flush();
         stopped.await();
     }
 
     /** Reads the arguments; {@code null} when help was asked for. */
-    static WebPubSubEmulator.Builder parse(String[] args) {
+    static Options parse(String[] args) {
         WebPubSubEmulator.Builder builder = WebPubSubEmulator.builder().port(8080);
+        boolean trace = false;
+        boolean tracePayloads = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
                 return null;
+            }
+            if (arg.equals("--trace")) {
+                trace = true;
+                continue;
+            }
+            if (arg.equals("--trace-payloads")) {
+                tracePayloads = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Missing value for " + arg);
@@ -93,7 +116,7 @@ public final class EmulatorMain {
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
-        return builder;
+        return new Options(builder, trace, tracePayloads);
     }
 
     private static void fail(PrintStream err, String message) {

@@ -3,6 +3,10 @@ package io.github.webpubsub.emulator.fault;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
+import io.github.webpubsub.emulator.trace.TraceEvent;
+import io.github.webpubsub.emulator.trace.TraceKind;
+import io.github.webpubsub.emulator.trace.TraceSink;
+
 /**
  * The faults armed for upcoming requests, handshakes and recoveries. Tests arm them from their own thread; the event
  * loop consumes them, one per event, in the order they were armed.
@@ -19,13 +23,37 @@ public final class FaultPlan {
     private int refusedRecoveries;
     private int refusedUpgrades;
     private int refusedUpgradeStatus;
+    private final TraceSink trace;
+
+    /** @param trace where arming and clearing are reported; the parts that consume a fault report it acting */
+    public FaultPlan(TraceSink trace) {
+        this.trace = trace;
+    }
 
     public synchronized void armAcks(AckFault fault, int count) {
         ackFaults.addLast(new Armed(fault, requirePositive(count)));
+        if (trace.active()) {
+            TraceEvent.Builder entry = armed(fault instanceof AckFault.Withhold ? "withholdAcks"
+                    : fault instanceof AckFault.Delay ? "delayAcks" : fault instanceof AckFault.Fail ? "failAcks" : "none", count);
+            if (fault instanceof AckFault.Delay delay) {
+                entry.with("delayMs", delay.delay().toMillis());
+            } else if (fault instanceof AckFault.Fail fail) {
+                entry.with("error", fail.errorName());
+            }
+            trace.publish(entry);
+        }
     }
 
     public synchronized void refuseRecoveries(int count) {
         refusedRecoveries = requirePositive(count);
+        if (trace.active()) {
+            trace.publish(armed("refuseRecoveries", count));
+        }
+    }
+
+    private static TraceEvent.Builder armed(String fault, int count) {
+        return TraceEvent.of(TraceKind.FAULT).with("action", "armed").with("fault", fault)
+                .with("count", count == UNTIL_CLEARED ? "untilCleared" : count);
     }
 
     public synchronized void refuseUpgrades(int httpStatus, int count) {
@@ -34,12 +62,18 @@ public final class FaultPlan {
         }
         refusedUpgradeStatus = httpStatus;
         refusedUpgrades = requirePositive(count);
+        if (trace.active()) {
+            trace.publish(armed("refuseUpgrades", count).with("status", httpStatus));
+        }
     }
 
     public synchronized void clear() {
         ackFaults.clear();
         refusedRecoveries = 0;
         refusedUpgrades = 0;
+        if (trace.active()) {
+            trace.publish(TraceEvent.of(TraceKind.FAULT).with("action", "cleared"));
+        }
     }
 
     /** The fault for the next request that asked for an ack. */

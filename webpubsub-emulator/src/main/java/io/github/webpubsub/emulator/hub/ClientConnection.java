@@ -11,6 +11,9 @@ import java.util.Set;
 import io.github.webpubsub.emulator.auth.Permissions;
 import io.github.webpubsub.emulator.protocol.OutboundMessage;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
+import io.github.webpubsub.emulator.trace.TraceEvent;
+import io.github.webpubsub.emulator.trace.TraceKind;
+import io.github.webpubsub.emulator.trace.TraceSink;
 import io.vertx.core.http.ServerWebSocket;
 
 /**
@@ -49,6 +52,7 @@ public final class ClientConnection {
         }
     });
     private final ReliableBuffer buffer;
+    private final TraceSink trace;
     private String reconnectionToken;
     private ServerWebSocket socket;
     private State state = State.CONNECTED;
@@ -57,7 +61,8 @@ public final class ClientConnection {
     private ServerWebSocket cutSocket;
 
     ClientConnection(String id, Hub hub, String userId, Subprotocol protocol, Permissions permissions,
-            ReliableBuffer buffer) {
+            ReliableBuffer buffer, TraceSink trace) {
+        this.trace = trace;
         this.id = id;
         this.hub = hub;
         this.userId = userId;
@@ -128,6 +133,17 @@ public final class ClientConnection {
         ackIds.remove(ackId);
     }
 
+    /** A live trace entry about this connection. */
+    public TraceEvent.Builder traceEntry(TraceKind kind) {
+        return TraceEvent.of(kind).connection(hub.name(), id, userId);
+    }
+
+    /** A live trace entry about this connection with its unacked count against the limit, on the reliable protocol. */
+    public TraceEvent.Builder traceEntryWithUnacked(TraceKind kind) {
+        TraceEvent.Builder entry = traceEntry(kind);
+        return buffer == null ? entry : entry.unacked(buffer.size(), buffer.maxMessages());
+    }
+
     /** Unacked messages buffered for this connection; 0 on the non-reliable protocol. */
     public int unackedCount() {
         return buffer == null ? 0 : buffer.size();
@@ -192,16 +208,26 @@ public final class ClientConnection {
             return true;
         }
         if (buffer == null) {
-            write(message.frame());
+            boolean written = write(message.frame());
+            traceDelivery(message, null, written);
             return true;
         }
         long sequenceId = buffer.nextSequenceId();
         String frame = message.frame(sequenceId);
         boolean withinLimit = buffer.add(sequenceId, frame, message.sizeInBytes());
-        if (withinLimit) {
-            write(frame);
-        }
+        boolean written = withinLimit && write(frame);
+        traceDelivery(message, sequenceId, written);
         return withinLimit;
+    }
+
+    /** {@code written} is false for a message only buffered: the socket is detached or silenced, or the buffer full. */
+    private void traceDelivery(OutboundMessage message, Long sequenceId, boolean written) {
+        if (trace.active()) {
+            trace.publish(traceEntryWithUnacked(TraceKind.MESSAGE).with("direction", "out")
+                    .with("from", message.group() == null ? "server" : "group").with("group", message.group())
+                    .with("fromUserId", message.fromUserId()).data(message.payload()).with("sequenceId", sequenceId)
+                    .with("written", written));
+        }
     }
 
     /** Sends an ack, system message or pong; lost if no socket is attached, as on the real service. */
@@ -222,9 +248,11 @@ public final class ClientConnection {
         }
     }
 
-    private void write(String frame) {
+    private boolean write(String frame) {
         if (socket != null && !silenced && state == State.CONNECTED) {
             socket.writeTextMessage(frame);
+            return true;
         }
+        return false;
     }
 }

@@ -13,6 +13,9 @@ import io.github.webpubsub.emulator.auth.Permissions;
 import io.github.webpubsub.emulator.auth.TokenClaims;
 import io.github.webpubsub.emulator.protocol.ServerFrames;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
+import io.github.webpubsub.emulator.trace.TraceEvent;
+import io.github.webpubsub.emulator.trace.TraceKind;
+import io.github.webpubsub.emulator.trace.TraceSink;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -36,11 +39,13 @@ public final class ConnectionLifecycle {
     private final int bufferMessages;
     private final long bufferBytes;
     private final HubRegistry hubs;
+    private final TraceSink trace;
     private ConnectionObserver observer;
 
     public ConnectionLifecycle(Vertx vertx, NetworkFaults network, Duration recoveryWindow, int bufferMessages,
-            long bufferBytes) {
+            long bufferBytes, TraceSink trace) {
         this.vertx = vertx;
+        this.trace = trace;
         this.network = network;
         this.recoveryWindow = recoveryWindow;
         this.bufferMessages = bufferMessages;
@@ -52,6 +57,11 @@ public final class ConnectionLifecycle {
         return hubs;
     }
 
+    /** Where the hubs and connections report to the live trace. */
+    public TraceSink trace() {
+        return trace;
+    }
+
     public void observer(ConnectionObserver observer) {
         this.observer = observer;
     }
@@ -60,11 +70,14 @@ public final class ConnectionLifecycle {
     public ClientConnection open(Hub hub, ServerWebSocket socket, Subprotocol protocol, TokenClaims claims) {
         ReliableBuffer buffer = protocol.reliable() ? new ReliableBuffer(bufferMessages, bufferBytes) : null;
         ClientConnection connection = new ClientConnection(randomId(16), hub, claims.userId(), protocol,
-                new Permissions(claims.roles()), buffer);
+                new Permissions(claims.roles()), buffer, trace);
         if (protocol.reliable()) {
             connection.reconnectionToken(randomId(32));
         }
         connection.attach(socket);
+        if (trace.active()) {
+            trace.publish(connection.traceEntry(TraceKind.CONNECTED).with("subprotocol", protocol.id()));
+        }
         hub.add(connection);
         claims.groups().forEach(g -> hub.join(connection, g));
         connection.sendControl(ServerFrames.connected(connection.id(), connection.userId(), connection.reconnectionToken()));
@@ -84,8 +97,12 @@ public final class ConnectionLifecycle {
     public ClientConnection recover(Hub hub, String connectionId, String reconnectionToken, Subprotocol protocol,
             ServerWebSocket socket) {
         ClientConnection connection = hub.connection(connectionId);
-        if (connection == null || connection.state() == ClientConnection.State.CLOSED || !protocol.reliable()
-                || connection.protocol() != protocol || !constantTimeEquals(connection.reconnectionToken(), reconnectionToken)) {
+        String refusal = connection == null || connection.state() == ClientConnection.State.CLOSED
+                ? "No such connection, or it has ended."
+                : !protocol.reliable() || connection.protocol() != protocol ? "Only the reliable subprotocol recovers."
+                : !constantTimeEquals(connection.reconnectionToken(), reconnectionToken) ? "Wrong reconnection token." : null;
+        if (refusal != null) {
+            traceRefusedRecovery(hub, connectionId, refusal);
             return null;
         }
         ServerWebSocket stale = connection.socket();
@@ -98,10 +115,22 @@ public final class ConnectionLifecycle {
         connection.attach(socket);
         connection.reconnectionToken(randomId(32));
         connection.sendControl(ServerFrames.connected(connection.id(), connection.userId(), connection.reconnectionToken()));
+        if (trace.active()) {
+            trace.publish(connection.traceEntryWithUnacked(TraceKind.RECOVERY).with("outcome", "recovered")
+                    .with("redelivered", connection.unackedCount()));
+        }
         connection.redeliverUnacked();
         LOG.info("Connection {} in hub {} recovered; {} unacked messages redelivered", connection.id(), hub.name(),
                 connection.unackedCount());
         return connection;
+    }
+
+    /** A recovery that is refused, by this lifecycle or by an injected fault. */
+    public void traceRefusedRecovery(Hub hub, String connectionId, String reason) {
+        if (trace.active()) {
+            trace.publish(TraceEvent.of(TraceKind.RECOVERY).connection(hub.name(), connectionId, null).with("outcome", "refused")
+                    .with("reason", reason));
+        }
     }
 
     /** The socket of a connection closed, by the client or by the network. */
@@ -115,10 +144,15 @@ public final class ConnectionLifecycle {
             connection.detach();
             long timer = vertx.setTimer(recoveryWindow.toMillis(), t -> expire(connection));
             connection.expiryTimer(timer);
+            if (trace.active()) {
+                trace.publish(connection.traceEntryWithUnacked(TraceKind.DROPPED).with("code", closeCode)
+                        .with("recoverableForSeconds", recoveryWindow.toSeconds()));
+            }
             LOG.info("Connection {} in hub {} dropped (close code {}); recoverable for {} s", connection.id(),
                     connection.hub().name(), closeCode, recoveryWindow.toSeconds());
         } else {
-            finish(connection, closeCode == null ? "The connection dropped." : "Closed by the client (" + closeCode + ").");
+            finish(connection, closeCode == null ? "The connection dropped." : "Closed by the client (" + closeCode + ").",
+                    closeCode);
         }
     }
 
@@ -135,7 +169,13 @@ public final class ConnectionLifecycle {
             connection.sendControl(ServerFrames.disconnected(reason));
             socket.close(code, truncateReason(reason));
         }
-        finish(connection, reason);
+        finish(connection, reason, code);
+    }
+
+    /** Ends a connection for good on a fault injection's request ({@code faults().close}, {@code :close}). */
+    public void closeByFault(ClientConnection connection, short code, String reason) {
+        traceFault(connection, "close", code);
+        close(connection, code, reason);
     }
 
     /** The reliable buffer overflowed: the service closes such a connection and does not let it recover. */
@@ -150,8 +190,15 @@ public final class ConnectionLifecycle {
         ServerWebSocket socket = connection.socket();
         if (socket != null) {
             LOG.info("Dropping the socket of connection {} in hub {}", connection.id(), connection.hub().name());
+            traceFault(connection, "drop", null);
             connection.markCut(socket);
             cut(socket);
+        }
+    }
+
+    private void traceFault(ClientConnection connection, String fault, Short code) {
+        if (trace.active()) {
+            trace.publish(connection.traceEntry(TraceKind.FAULT).with("action", "applied").with("fault", fault).with("code", code));
         }
     }
 
@@ -165,11 +212,14 @@ public final class ConnectionLifecycle {
         if (connection.state() == ClientConnection.State.DETACHED) {
             LOG.info("Connection {} in hub {} was not recovered within {} s", connection.id(), connection.hub().name(),
                     recoveryWindow.toSeconds());
-            finish(connection, "Connection recovery timed out.");
+            finish(connection, "Connection recovery timed out.", null);
         }
     }
 
-    private void finish(ClientConnection connection, String reason) {
+    private void finish(ClientConnection connection, String reason, Short code) {
+        if (trace.active()) {
+            trace.publish(connection.traceEntryWithUnacked(TraceKind.DISCONNECTED).with("code", code).with("reason", reason));
+        }
         cancelExpiry(connection);
         connection.hub().remove(connection);
         connection.markClosed();
@@ -190,6 +240,7 @@ public final class ConnectionLifecycle {
 
     /** Makes a connection's server go silent, below the WebSocket protocol. */
     public void silence(ClientConnection connection) {
+        traceFault(connection, "silence", null);
         connection.silence(network);
     }
 

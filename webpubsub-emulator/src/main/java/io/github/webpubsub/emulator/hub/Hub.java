@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import io.github.webpubsub.emulator.protocol.OutboundMessage;
+import io.github.webpubsub.emulator.trace.TraceKind;
+import io.github.webpubsub.emulator.trace.TraceSink;
 
 /**
  * The connections, groups and users of one hub, and the fan-out of messages to them. Only the emulator's event loop
@@ -90,11 +92,13 @@ public final class Hub {
     public void join(ClientConnection connection, String group) {
         if (connection.mutableGroups().add(group)) {
             groups.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(connection);
+            trace(connection, TraceKind.JOIN_GROUP, group);
         }
     }
 
     public void leave(ClientConnection connection, String group) {
         if (connection.mutableGroups().remove(group)) {
+            trace(connection, TraceKind.LEAVE_GROUP, group);
             Set<ClientConnection> members = groups.get(group);
             if (members != null) {
                 members.remove(connection);
@@ -102,6 +106,13 @@ public final class Hub {
                     groups.remove(group);
                 }
             }
+        }
+    }
+
+    private void trace(ClientConnection connection, TraceKind kind, String group) {
+        TraceSink trace = lifecycle.trace();
+        if (trace.active()) {
+            trace.publish(connection.traceEntry(kind).with("group", group));
         }
     }
 

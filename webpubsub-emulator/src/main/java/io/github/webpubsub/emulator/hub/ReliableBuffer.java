@@ -47,6 +47,10 @@ final class ReliableBuffer {
         entries.forEach(e -> visitor.accept(e.sequenceId(), e.frame()));
     }
 
+    int maxMessages() {
+        return maxMessages;
+    }
+
     int size() {
         return entries.size();
     }

@@ -41,7 +41,7 @@ public final class DataPlaneApi {
         this.endpoint = endpoint;
     }
 
-    public void register(RestRouter router) {
+    public void register(RestRoutes router) {
         router.anonymous(HttpMethod.HEAD, "/api/health", ex -> ex.status(200))
                 .anonymous(HttpMethod.GET, "/api/health", ex -> ex.status(200))
                 .route(HttpMethod.POST, HUB + "/:send", ex -> send(ex, hub(ex).connections(), excludedOrFiltered(ex)))

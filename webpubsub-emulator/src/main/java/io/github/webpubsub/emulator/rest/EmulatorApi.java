@@ -26,7 +26,7 @@ public final class EmulatorApi {
         this.faults = faults;
     }
 
-    public void register(RestRouter router) {
+    public void register(RestRoutes router) {
         router.route(HttpMethod.GET, "/emulator/hubs/{hub}/connections", this::listConnections)
                 .route(HttpMethod.POST, CONNECTION + ":drop", ex -> {
                     lifecycle.drop(connection(ex));
@@ -38,7 +38,7 @@ public final class EmulatorApi {
                         throw RestException.badRequest("code must be a WebSocket close code a server may send (1000-4999, not 1005, 1006, 1015).");
                     }
                     String reason = ex.query("reason");
-                    lifecycle.close(connection(ex), (short) code, reason == null ? "Closed by the emulator." : reason);
+                    lifecycle.closeByFault(connection(ex), (short) code, reason == null ? "Closed by the emulator." : reason);
                     ex.status(204);
                 })
                 .route(HttpMethod.POST, CONNECTION + ":silence", ex -> {

@@ -1,7 +1,5 @@
 package io.github.webpubsub.emulator.rest;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -27,9 +25,9 @@ public final class RestExchange {
         return request;
     }
 
-    /** A URL-decoded path parameter. */
+    /** A path parameter, URL-decoded by the router ({@code +} stays a plus). */
     public String path(String name) {
-        return URLDecoder.decode(pathParams.get(name).replace("+", "%2B"), StandardCharsets.UTF_8);
+        return pathParams.get(name);
     }
 
     public String query(String name) {

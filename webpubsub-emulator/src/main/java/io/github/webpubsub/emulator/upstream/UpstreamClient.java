@@ -15,6 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 import io.github.webpubsub.emulator.hub.ClientConnection;
 import io.github.webpubsub.emulator.protocol.DataType;
 import io.github.webpubsub.emulator.protocol.Payload;
+import io.github.webpubsub.emulator.trace.TraceKind;
+import io.github.webpubsub.emulator.trace.TraceSink;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -35,8 +37,11 @@ public final class UpstreamClient {
     private final String origin;
     private final HttpClient http;
     private final AtomicLong ids = new AtomicLong();
+    private final TraceSink trace;
 
-    public UpstreamClient(Vertx vertx, URI url, String accessKey, String origin) {
+    /** @param trace where each call is reported, without its URL (which may carry a function key) or signature */
+    public UpstreamClient(Vertx vertx, URI url, String accessKey, String origin, TraceSink trace) {
+        this.trace = trace;
         this.url = url;
         this.accessKey = accessKey;
         this.origin = origin;
@@ -75,9 +80,12 @@ public final class UpstreamClient {
         if (c.userId() != null) {
             options.putHeader("ce-userId", c.userId());
         }
-        return http.request(options)
+        long started = System.nanoTime();
+        int[] status = {0};
+        Future<Payload> outcome = http.request(options)
                 .compose(request -> request.send(body))
                 .compose(response -> response.body().map(reply -> {
+                    status[0] = response.statusCode();
                     if (response.statusCode() / 100 != 2) {
                         throw new IllegalStateException("The event handler answered HTTP " + response.statusCode());
                     }
@@ -88,6 +96,13 @@ public final class UpstreamClient {
                     DataType dataType = DataType.fromContentType(replyType);
                     return Payload.fromHttpBody(dataType == null ? DataType.BINARY : dataType, reply);
                 }));
+        if (trace.active()) {
+            outcome.onComplete(result -> trace.publish(c.traceEntry(TraceKind.EVENT_HANDLER).with("event", event).with("type", type)
+                    .with("status", status[0] == 0 ? null : status[0]).with("durationMs", (System.nanoTime() - started) / 1_000_000)
+                    .with("outcome", result.succeeded() ? "ok" : "failed")
+                    .with("error", result.succeeded() ? null : result.cause().getMessage())));
+        }
+        return outcome;
     }
 
     private String signature(String connectionId) {

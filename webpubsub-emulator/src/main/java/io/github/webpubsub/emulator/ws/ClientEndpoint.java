@@ -16,9 +16,13 @@ import io.github.webpubsub.emulator.fault.FaultPlan;
 import io.github.webpubsub.emulator.hub.ClientConnection;
 import io.github.webpubsub.emulator.hub.ConnectionLifecycle;
 import io.github.webpubsub.emulator.hub.Hub;
+import io.github.webpubsub.emulator.hub.HubRegistry;
 import io.github.webpubsub.emulator.protocol.ClientRequestParser;
 import io.github.webpubsub.emulator.protocol.ProtocolViolation;
 import io.github.webpubsub.emulator.protocol.Subprotocol;
+import io.github.webpubsub.emulator.trace.TraceEvent;
+import io.github.webpubsub.emulator.trace.TraceKind;
+import io.github.webpubsub.emulator.trace.TraceSink;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -38,13 +42,15 @@ public final class ClientEndpoint {
     private final FaultPlan faults;
     private final RequestProcessor processor;
     private final String endpoint;
+    private final TraceSink trace;
 
     /**
      * @param endpoint the emulator's own endpoint ({@code http://localhost:PORT}): token audiences may name it, or the
      *                 host the client connected to
      */
     public ClientEndpoint(ConnectionLifecycle lifecycle, AccessTokens tokens, FaultPlan faults, RequestProcessor processor,
-            String endpoint) {
+            String endpoint, TraceSink trace) {
+        this.trace = trace;
         this.lifecycle = lifecycle;
         this.tokens = tokens;
         this.faults = faults;
@@ -52,9 +58,8 @@ public final class ClientEndpoint {
         this.endpoint = endpoint;
     }
 
-    public static boolean handles(String path) {
-        return path.equals("/client") || path.startsWith("/client/");
-    }
+    /** The paths this endpoint serves, as a regular expression: {@code /client} and everything under it. */
+    public static final String PATHS = "^/client(/.*)?$";
 
     public void handle(HttpServerRequest request) {
         String hubName = hubName(request);
@@ -64,6 +69,10 @@ public final class ClientEndpoint {
         }
         int refusal = faults.nextUpgradeRefusal();
         if (refusal > 0) {
+            if (trace.active()) {
+                trace.publish(TraceEvent.of(TraceKind.FAULT).hub(HubRegistry.key(hubName)).with("action", "applied")
+                        .with("fault", "refuseUpgrades").with("status", refusal));
+            }
             refuse(request, refusal, "The upgrade was refused by an injected fault.");
             return;
         }
@@ -109,8 +118,17 @@ public final class ClientEndpoint {
     }
 
     private void recover(Hub hub, String connectionId, String reconnectionToken, Subprotocol protocol, ServerWebSocket socket) {
-        ClientConnection connection = faults.nextRecoveryRefused() ? null
-                : lifecycle.recover(hub, connectionId, reconnectionToken, protocol, socket);
+        ClientConnection connection;
+        if (faults.nextRecoveryRefused()) {
+            if (trace.active()) {
+                trace.publish(TraceEvent.of(TraceKind.FAULT).connection(hub.name(), connectionId, null).with("action", "applied")
+                        .with("fault", "refuseRecoveries"));
+            }
+            lifecycle.traceRefusedRecovery(hub, connectionId, "Refused by an injected fault.");
+            connection = null;
+        } else {
+            connection = lifecycle.recover(hub, connectionId, reconnectionToken, protocol, socket);
+        }
         if (connection == null) {
             LOG.info("Refusing the recovery of connection {} in hub {}", connectionId, hub.name());
             ConnectionLifecycle.refuseRecovery(socket);
@@ -157,8 +175,14 @@ public final class ClientEndpoint {
         return request.getParam("hub");
     }
 
-    private static void refuse(HttpServerRequest request, int status, String reason) {
+    /** The reason never holds the token: the token checks say what is wrong with it, not what it is. */
+    private void refuse(HttpServerRequest request, int status, String reason) {
         LOG.info("Refused a client handshake on {} with {}: {}", request.path(), status, reason);
+        if (trace.active()) {
+            String hubName = hubName(request);
+            trace.publish(TraceEvent.of(TraceKind.HANDSHAKE_REFUSED).hub(hubName == null ? null : HubRegistry.key(hubName))
+                    .with("path", request.path()).with("status", status).with("reason", reason));
+        }
         request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(reason);
     }
 }

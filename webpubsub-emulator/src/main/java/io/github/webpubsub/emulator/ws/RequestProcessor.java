@@ -17,6 +17,9 @@ import io.github.webpubsub.emulator.protocol.ClientRequestParser;
 import io.github.webpubsub.emulator.protocol.OutboundMessage;
 import io.github.webpubsub.emulator.protocol.ProtocolViolation;
 import io.github.webpubsub.emulator.protocol.ServerFrames;
+import io.github.webpubsub.emulator.trace.TraceEvent;
+import io.github.webpubsub.emulator.trace.TraceKind;
+import io.github.webpubsub.emulator.trace.TraceSink;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
@@ -35,8 +38,11 @@ public final class RequestProcessor {
     private final ConnectionLifecycle lifecycle;
     private final FaultPlan faults;
     private final UserEventSink events;
+    private final TraceSink trace;
 
-    public RequestProcessor(Vertx vertx, ConnectionLifecycle lifecycle, FaultPlan faults, UserEventSink events) {
+    public RequestProcessor(Vertx vertx, ConnectionLifecycle lifecycle, FaultPlan faults, UserEventSink events,
+            TraceSink trace) {
+        this.trace = trace;
         this.vertx = vertx;
         this.lifecycle = lifecycle;
         this.faults = faults;
@@ -78,10 +84,13 @@ public final class RequestProcessor {
             connection.sendControl(ServerFrames.PONG);
         } else if (request instanceof ClientRequest.SequenceAck ack) {
             connection.onSequenceAck(ack.sequenceId());
+            if (trace.active()) {
+                trace.publish(connection.traceEntryWithUnacked(TraceKind.SEQUENCE_ACK).with("sequenceId", ack.sequenceId()));
+            }
         } else if (request instanceof ClientRequest.JoinGroup join) {
-            membership(connection, join.ackId(), join.group(), true);
+            membership(connection, new Acked(join.ackId(), "joinGroup", join.group()), true);
         } else if (request instanceof ClientRequest.LeaveGroup leave) {
-            membership(connection, leave.ackId(), leave.group(), false);
+            membership(connection, new Acked(leave.ackId(), "leaveGroup", leave.group()), false);
         } else if (request instanceof ClientRequest.SendToGroup send) {
             sendToGroup(connection, send);
         } else if (request instanceof ClientRequest.Event event) {
@@ -89,13 +98,18 @@ public final class RequestProcessor {
         }
     }
 
-    private void membership(ClientConnection connection, Long ackId, String group, boolean join) {
-        AckFault fault = admit(connection, ackId);
+    /** What an ack answers, for the live trace: the request's ackId, type and group. */
+    private record Acked(Long ackId, String request, String group) {
+    }
+
+    private void membership(ClientConnection connection, Acked request, boolean join) {
+        AckFault fault = admit(connection, request);
         if (fault == null) {
             return;
         }
+        String group = request.group();
         if (!connection.permissions().allows(Permission.JOIN_LEAVE_GROUP, group)) {
-            nack(connection, ackId, AckErrors.FORBIDDEN, join ? AckErrors.forbiddenJoin(group) : AckErrors.forbiddenLeave(group));
+            nack(connection, request, AckErrors.FORBIDDEN, join ? AckErrors.forbiddenJoin(group) : AckErrors.forbiddenLeave(group));
             return;
         }
         if (join) {
@@ -103,25 +117,35 @@ public final class RequestProcessor {
         } else {
             connection.hub().leave(connection, group);
         }
-        ack(connection, ackId, fault);
+        ack(connection, request, fault);
     }
 
     private void sendToGroup(ClientConnection connection, ClientRequest.SendToGroup send) {
-        AckFault fault = admit(connection, send.ackId());
+        if (trace.active()) {
+            trace.publish(connection.traceEntry(TraceKind.MESSAGE).with("direction", "in").with("request", "sendToGroup")
+                    .with("group", send.group()).data(send.payload()).with("ackId", send.ackId()).with("noEcho", send.noEcho()));
+        }
+        Acked request = new Acked(send.ackId(), "sendToGroup", send.group());
+        AckFault fault = admit(connection, request);
         if (fault == null) {
             return;
         }
         if (!connection.permissions().allows(Permission.SEND_TO_GROUP, send.group())) {
-            nack(connection, send.ackId(), AckErrors.FORBIDDEN, AckErrors.forbiddenSend(send.group()));
+            nack(connection, request, AckErrors.FORBIDDEN, AckErrors.forbiddenSend(send.group()));
             return;
         }
-        ack(connection, send.ackId(), fault);
+        ack(connection, request, fault);
         OutboundMessage message = OutboundMessage.fromGroup(send.group(), connection.userId(), send.payload());
         connection.hub().sendToGroup(send.group(), message, target -> !(send.noEcho() && target == connection));
     }
 
     private void event(ClientConnection connection, ClientRequest.Event event) {
-        AckFault fault = admit(connection, event.ackId());
+        if (trace.active()) {
+            trace.publish(connection.traceEntry(TraceKind.MESSAGE).with("direction", "in").with("request", "event")
+                    .with("event", event.event()).data(event.payload()).with("ackId", event.ackId()));
+        }
+        Acked request = new Acked(event.ackId(), "event", null);
+        AckFault fault = admit(connection, request);
         if (fault == null) {
             return;
         }
@@ -130,14 +154,14 @@ public final class RequestProcessor {
                 if (result.result() != null) {
                     connection.hub().deliver(List.of(connection), OutboundMessage.fromServer(result.result()), c -> true);
                 }
-                ack(connection, event.ackId(), fault);
+                ack(connection, request, fault);
             } else {
                 LOG.warn("The event handler failed for event '{}' of connection {}: {}", event.event(), connection.id(),
                         result.cause().getMessage());
                 if (event.ackId() != null) {
                     connection.forgetAckId(event.ackId());
                 }
-                nack(connection, event.ackId(), AckErrors.INTERNAL_SERVER_ERROR, "Internal server error");
+                nack(connection, request, AckErrors.INTERNAL_SERVER_ERROR, "Internal server error");
             }
         });
     }
@@ -147,41 +171,78 @@ public final class RequestProcessor {
      *
      * @return the fault for its ack, or {@code null} when the request was already answered and must not run
      */
-    private AckFault admit(ClientConnection connection, Long ackId) {
+    private AckFault admit(ClientConnection connection, Acked request) {
+        Long ackId = request.ackId();
         if (ackId == null) {
             return AckFault.NONE;
         }
         AckFault fault = faults.nextAck();
         if (fault instanceof AckFault.Fail fail) {
+            traceAppliedFault(connection, "failAcks");
+            traceAck(connection, request, fail.errorName(), fail.message(), "failAcks");
             connection.sendControl(ServerFrames.ackError(ackId, fail.errorName(), fail.message()));
             return null;
         }
         if (!connection.recordAckId(ackId)) {
-            connection.sendControl(ServerFrames.ackError(ackId, AckErrors.DUPLICATE, AckErrors.duplicateMessage(ackId)));
+            String message = AckErrors.duplicateMessage(ackId);
+            traceAck(connection, request, AckErrors.DUPLICATE, message, null);
+            connection.sendControl(ServerFrames.ackError(ackId, AckErrors.DUPLICATE, message));
             return null;
         }
         return fault;
     }
 
-    private void ack(ClientConnection connection, Long ackId, AckFault fault) {
-        if (ackId == null || fault instanceof AckFault.Withhold) {
+    private void ack(ClientConnection connection, Acked request, AckFault fault) {
+        Long ackId = request.ackId();
+        if (ackId == null) {
+            return;
+        }
+        if (fault instanceof AckFault.Withhold) {
+            traceAppliedFault(connection, "withholdAcks");
+            traceAck(connection, request, "Success", null, "withholdAcks");
             return;
         }
         String frame = ServerFrames.ackSuccess(ackId);
         if (fault instanceof AckFault.Delay delay) {
-            vertx.setTimer(Math.max(1, delay.delay().toMillis()), t -> connection.sendControl(frame));
+            traceAppliedFault(connection, "delayAcks");
+            vertx.setTimer(Math.max(1, delay.delay().toMillis()), t -> {
+                traceAck(connection, request, "Success", null, "delayAcks");
+                connection.sendControl(frame);
+            });
         } else {
+            traceAck(connection, request, "Success", null, null);
             connection.sendControl(frame);
         }
     }
 
     /** A failed request: its ackId stays usable, so that a retry of it is not taken for a duplicate. */
-    private static void nack(ClientConnection connection, Long ackId, String errorName, String message) {
+    private void nack(ClientConnection connection, Acked request, String errorName, String message) {
+        Long ackId = request.ackId();
         if (ackId == null) {
             LOG.debug("Fire-and-forget request of connection {} failed silently: {}", connection.id(), message);
             return;
         }
+        traceAck(connection, request, errorName, message, null);
         connection.forgetAckId(ackId);
         connection.sendControl(ServerFrames.ackError(ackId, errorName, message));
+    }
+
+    /** {@code fault} names the injected fault that shaped this ack: a withheld ack is traced though never sent. */
+    private void traceAck(ClientConnection connection, Acked request, String result, String message, String fault) {
+        if (trace.active()) {
+            TraceEvent.Builder entry = connection.traceEntryWithUnacked(TraceKind.ACK).with("ackId", request.ackId())
+                    .with("request", request.request()).with("group", request.group()).with("result", result)
+                    .with("message", message).with("fault", fault);
+            if ("withholdAcks".equals(fault)) {
+                entry.with("withheld", true);
+            }
+            trace.publish(entry);
+        }
+    }
+
+    private void traceAppliedFault(ClientConnection connection, String fault) {
+        if (trace.active()) {
+            trace.publish(connection.traceEntry(TraceKind.FAULT).with("action", "applied").with("fault", fault));
+        }
     }
 }

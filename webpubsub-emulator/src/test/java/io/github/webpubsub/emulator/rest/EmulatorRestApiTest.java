@@ -105,4 +105,18 @@ class EmulatorRestApiTest {
         assertThat(noVersion.body()).contains("api-version");
         assertThat(call("GET", "/nowhere").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aWrongMethodGets405AndAnOversizedBody413InTheServiceFormat() throws Exception {
+        assertThat(call("GET", "/api/hubs/" + HUB + "/:send?api-version=2024-01-01").statusCode()).isEqualTo(405);
+
+        String url = emulator.get().endpoint() + "/api/hubs/" + HUB + "/:send?api-version=2024-01-01";
+        String token = new AccessTokens(emulator.get().accessKey()).mintRestToken(url, Duration.ofMinutes(5));
+        HttpResponse<String> tooLarge = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x".repeat(1024 * 1024 + 1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("x-ms-error-code")).hasValue("PayloadTooLarge");
+        assertThat(new JsonObject(tooLarge.body()).getString("code")).isEqualTo("PayloadTooLarge");
+    }
 }

@@ -30,13 +30,17 @@ public final class RawClient implements AutoCloseable {
 
     private final WebSocket socket;
     private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
+    private final List<String> texts = new CopyOnWriteArrayList<>();
     private volatile Short closeCode;
     private volatile String closeReason;
     private volatile boolean closed;
 
     private RawClient(WebSocket socket) {
         this.socket = socket;
-        socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
+        socket.textMessageHandler(text -> {
+            texts.add(text);
+            frames.add(new JsonObject(text));
+        });
         socket.closeHandler(v -> {
             closeCode = socket.closeStatusCode();
             closeReason = socket.closeReason();
@@ -94,6 +98,11 @@ public final class RawClient implements AutoCloseable {
 
     public List<JsonObject> frames() {
         return List.copyOf(frames);
+    }
+
+    /** The text frames exactly as they arrived. */
+    public List<String> texts() {
+        return List.copyOf(texts);
     }
 
     /** Waits for a frame that matches and returns the first such. */
