@@ -33,20 +33,22 @@ public class LocalEmulator {
 
     /**
      * Camel Quarkus fires this before the routes start, which is when the component must know where to connect.
-     * The setting is read from the configuration, not from the component: the event may come before Camel has bound
-     * the component's properties.
+     * The setting is read from the configuration, not from the component: the event comes before Camel binds the
+     * component's properties (which then leave an unset connection string alone).
      */
     void onComponentAdd(@Observes ComponentAddEvent event) {
         if (event.getComponent() instanceof WebPubSubComponent webPubSub && connectionString.isEmpty()) {
-            synchronized (this) {
-                if (emulator == null) {
-                    emulator = WebPubSubEmulator.builder().port(port).start();
-                    LOG.infof("Web PubSub: the embedded emulator at %s (set WEBPUBSUB_CONNECTION_STRING to use Azure)",
-                            emulator.endpoint());
-                }
-            }
-            webPubSub.getConfiguration().setConnectionString(emulator.connectionString());
+            webPubSub.getConfiguration().setConnectionString(start().connectionString());
         }
+    }
+
+    private synchronized WebPubSubEmulator start() {
+        if (emulator == null) {
+            emulator = WebPubSubEmulator.builder().port(port).start();
+            LOG.infof("Web PubSub: the embedded emulator at %s (set WEBPUBSUB_CONNECTION_STRING to use Azure)",
+                    emulator.endpoint());
+        }
+        return emulator;
     }
 
     @PreDestroy

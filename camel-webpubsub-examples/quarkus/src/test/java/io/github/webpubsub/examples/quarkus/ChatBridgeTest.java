@@ -107,7 +107,7 @@ class ChatBridgeTest {
 
     @Test
     void theChatPageIsServedAndTokensAreLimitedToTheChatGroup() throws Exception {
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI()).build(),
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.toURI()).timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<title>Web PubSub chat").contains("negotiate");
