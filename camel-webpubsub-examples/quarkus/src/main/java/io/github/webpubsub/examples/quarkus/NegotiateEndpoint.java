@@ -20,7 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The negotiate endpoint of the usual Web PubSub pattern, on Quarkus's HTTP server: the chat page asks for a client
  * access URL and gets one with a short-lived token that may only join and publish to the chat group. The page itself
- * is a static resource ({@code META-INF/resources/index.html}).
+ * is a static resource: the Camel Main example's {@code chat.html}, copied to {@code META-INF/resources} by the
+ * build and served at {@code /}.
  */
 @ApplicationScoped
 public class NegotiateEndpoint {
