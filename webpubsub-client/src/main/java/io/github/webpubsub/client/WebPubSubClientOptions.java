@@ -82,6 +82,7 @@ public final class WebPubSubClientOptions {
     private WebPubSubProtocol protocol = DEFAULT_PROTOCOL;
     private Vertx vertx;
     private Executor deliveryExecutor;
+    private Executor completionExecutor;
     private WebSocketClientOptions webSocketOptions = defaultWebSocketOptions();
     private AckMode ackMode = DEFAULT_ACK_MODE;
     private ConnectionStateStore connectionStateStore;
@@ -159,6 +160,23 @@ public final class WebPubSubClientOptions {
     /** Sets {@link #getVertx()}; returns these options. */
     public WebPubSubClientOptions setVertx(Vertx vertx) {
         this.vertx = vertx;
+        return this;
+    }
+
+    /**
+     * The threads that complete the futures this client returns (sends, joins, start and stop): never its event loop.
+     * The client hands them completions in batches, a socket read's worth at a time, in order. By default, Vert.x's
+     * worker pool; give your own so that code chained on the futures runs on your threads without another hop.
+     * It must not run a task on the submitting thread when it is busy (a caller-runs policy would run your code on
+     * the event loop). The client does not shut it down.
+     */
+    public Executor getCompletionExecutor() {
+        return completionExecutor;
+    }
+
+    /** Sets {@link #getCompletionExecutor()}; returns these options. */
+    public WebPubSubClientOptions setCompletionExecutor(Executor completionExecutor) {
+        this.completionExecutor = completionExecutor;
         return this;
     }
 

@@ -32,6 +32,7 @@ import io.github.webpubsub.client.internal.send.RequestSender;
 import io.github.webpubsub.client.internal.transport.TransportFactory;
 import io.github.webpubsub.client.internal.transport.WebSocketTransportFactory;
 import io.github.webpubsub.client.internal.util.EventLoopCalls;
+import io.github.webpubsub.client.internal.util.LoopBatchingExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -51,6 +52,8 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
     private final EventDelivery delivery;
     private final Inbox inbox;
     private final RequestSender sender;
+    /** Where returned futures complete: never the event loop. */
+    private final Executor completions;
     private final GroupSet groups = new GroupSet();
     private final ConnectionStateMachine machine;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -75,11 +78,14 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
             return null;
         }, false);
         Executor listenerThreads = options.getDeliveryExecutor() != null ? options.getDeliveryExecutor() : workers;
+        Executor completionThreads = options.getCompletionExecutor() != null ? options.getCompletionExecutor() : workers;
+        this.completions = completionThreads;
         this.transports = transports != null ? transports : new WebSocketTransportFactory(vertx, options, codec);
         this.delivery = new EventDelivery(listenerThreads);
         this.inbox = new Inbox(vertx, context, options, codec.reliable(), delivery);
-        this.sender = new RequestSender(vertx, options, workers);
-        this.machine = new ConnectionStateMachine(options, vertx, context, workers, this.transports, sender, inbox,
+        // Acks arrive many to a socket read: their completions leave the event loop together.
+        this.sender = new RequestSender(vertx, options, new LoopBatchingExecutor(context, completionThreads));
+        this.machine = new ConnectionStateMachine(options, vertx, context, completionThreads, this.transports, sender, inbox,
                 delivery, groups);
         LOG.debug("Client created for {} over {}", options.getCredential(), codec.subprotocol());
     }
@@ -224,6 +230,6 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
     }
 
     private <T> CompletableFuture<T> onLoop(Supplier<CompletableFuture<T>> action) {
-        return EventLoopCalls.call(context, action);
+        return EventLoopCalls.call(context, completions, action);
     }
 }

@@ -42,6 +42,10 @@ public final class RequestSender {
     private final Executor completions;
     private final Backoff backoff;
     private final long ackTimeoutMillis;
+    private final long ackTimeoutNanos;
+    /** How often the acks awaited are checked against their deadlines: one timer for all, not one per request. */
+    private final long sweepPeriodMillis;
+    private long sweepTimer = -1;
     private final int maxRetries;
     private final int maxInFlight;
     private final int maxQueued;
@@ -66,6 +70,9 @@ public final class RequestSender {
         this.completions = completions;
         this.backoff = new Backoff(options.getRetryDelay(), options.getMaxRetryDelay());
         this.ackTimeoutMillis = options.getAckTimeout().toMillis();
+        this.ackTimeoutNanos = options.getAckTimeout().toNanos();
+        // A timeout fires at most a tenth of the timeout late (and at most a second).
+        this.sweepPeriodMillis = Math.max(10, Math.min(1000, ackTimeoutMillis / 10));
         this.maxRetries = options.getMaxRetries();
         this.maxInFlight = options.getMaxInFlightSends();
         this.maxQueued = options.getMaxQueuedSends();
@@ -75,7 +82,38 @@ public final class RequestSender {
     /** The connection is ready for requests on this transport: what waited goes out, oldest first. */
     public void attach(Transport socket) {
         transport = socket;
+        if (sweepTimer < 0) {
+            sweepTimer = vertx.setPeriodic(sweepPeriodMillis, t -> sweepAckTimeouts());
+        }
         flush();
+    }
+
+    private void stopSweeping() {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+            sweepTimer = -1;
+        }
+    }
+
+    /**
+     * Requests are written with deadlines in the order they are written, and awaitingAck keeps that order: the
+     * expired ones are at its head.
+     */
+    private void sweepAckTimeouts() {
+        if (awaitingAck.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        List<Operation> expired = new ArrayList<>();
+        for (Operation operation : awaitingAck.values()) {
+            if (operation.deadlineNanos - now > 0) {
+                break;
+            }
+            expired.add(operation);
+        }
+        for (Operation operation : expired) {
+            ackTimedOut(operation);
+        }
     }
 
     /**
@@ -85,6 +123,7 @@ public final class RequestSender {
      */
     public void detach() {
         transport = null;
+        stopSweeping();
         if (awaitingAck.isEmpty()) {
             return;
         }
@@ -99,6 +138,7 @@ public final class RequestSender {
                 operation.retries++;
                 retries++;
                 queued.addFirst(operation);
+                operation.inQueue = true;
                 startQueueTimer(operation);
             }
         }
@@ -145,6 +185,7 @@ public final class RequestSender {
         Operation operation = new Operation(ackId, frameFor.apply(ackId), result);
         pending.put(ackId, operation);
         queued.addFirst(operation);
+        operation.inQueue = true;
         startQueueTimer(operation);
     }
 
@@ -155,6 +196,7 @@ public final class RequestSender {
     private void flush() {
         while (!queued.isEmpty() && canWrite()) {
             Operation operation = queued.poll();
+            operation.inQueue = false;
             cancelTimer(operation);
             write(operation);
         }
@@ -182,7 +224,7 @@ public final class RequestSender {
             }
             awaitingAck.put(operation.ackId, operation);
             counted();
-            operation.timer = vertx.setTimer(ackTimeoutMillis, t -> ackTimedOut(operation));
+            operation.deadlineNanos = System.nanoTime() + ackTimeoutNanos;
             transport.write(operation.frame);
         } catch (IllegalArgumentException e) {
             if (operation.ackId != null) {
@@ -200,7 +242,11 @@ public final class RequestSender {
             return;
         }
         awaitingAck.remove(ack.ackId());
-        queued.remove(operation);
+        if (operation.inQueue) {
+            // A late ack for a request waiting to be sent again: it is settled, and must not go out.
+            queued.remove(operation);
+            operation.inQueue = false;
+        }
         if (ack.success()) {
             succeed(operation, false);
         } else if (AckErrors.DUPLICATE.equals(ack.errorName())) {
@@ -216,7 +262,6 @@ public final class RequestSender {
     }
 
     private void ackTimedOut(Operation operation) {
-        operation.timer = -1;
         if (awaitingAck.remove(operation.ackId) != null) {
             retryOrFail(operation, SendFailedException.ACK_TIMEOUT, "No ack within " + ackTimeoutMillis + " ms");
             flush();
@@ -254,6 +299,7 @@ public final class RequestSender {
             return;
         }
         queued.addLast(operation);
+        operation.inQueue = true;
         counted();
         startQueueTimer(operation);
     }
@@ -262,6 +308,7 @@ public final class RequestSender {
         operation.timer = vertx.setTimer(queuedTimeoutMillis, t -> {
             operation.timer = -1;
             if (queued.remove(operation)) {
+                operation.inQueue = false;
                 counted();
                 fail(operation, SendFailedException.CONNECTION_LOST,
                         "Not sent within " + queuedTimeoutMillis + " ms: " + (transport == null
@@ -273,6 +320,7 @@ public final class RequestSender {
     /** Fails every request not yet completed: the client is stopping. */
     public void failAll(String errorName, String errorMessage) {
         transport = null;
+        stopSweeping();
         List<Operation> all = new ArrayList<>(pending.values());
         all.addAll(queued.stream().filter(operation -> operation.ackId == null).toList());
         awaitingAck.clear();
@@ -342,7 +390,10 @@ public final class RequestSender {
         final ClientFrame frame;
         final CompletableFuture<SendResult> result;
         int retries;
+        /** The retry or queue timer; ack timeouts have no timer of their own (see sweepAckTimeouts). */
         long timer = -1;
+        long deadlineNanos;
+        boolean inQueue;
 
         Operation(Long ackId, ClientFrame frame, CompletableFuture<SendResult> result) {
             this.ackId = ackId;

@@ -1,6 +1,7 @@
 package io.github.webpubsub.client.internal.util;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
@@ -17,6 +18,15 @@ public final class EventLoopCalls {
      * exception thrown by the action, or a Vert.x that is already closed, fails the stage.
      */
     public static <T> CompletableFuture<T> call(Context context, Supplier<CompletableFuture<T>> action) {
+        return call(context, Runnable::run, action);
+    }
+
+    /**
+     * As {@link #call(Context, Supplier)}, but a stage the action settles on the event loop itself (a request
+     * refused at once) is completed on {@code completions}, so that code chained on it never runs on the loop.
+     */
+    public static <T> CompletableFuture<T> call(Context context, Executor completions,
+            Supplier<CompletableFuture<T>> action) {
         CompletableFuture<T> result = new CompletableFuture<>();
         try {
             context.runOnContext(v -> {
@@ -27,10 +37,17 @@ public final class EventLoopCalls {
                     inner = CompletableFuture.failedFuture(e);
                 }
                 inner.whenComplete((value, error) -> {
-                    if (error != null) {
-                        result.completeExceptionally(error);
+                    Runnable settle = () -> {
+                        if (error != null) {
+                            result.completeExceptionally(error);
+                        } else {
+                            result.complete(value);
+                        }
+                    };
+                    if (Context.isOnEventLoopThread()) {
+                        completions.execute(settle);
                     } else {
-                        result.complete(value);
+                        settle.run();
                     }
                 });
             });
