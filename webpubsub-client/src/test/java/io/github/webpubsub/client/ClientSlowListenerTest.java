@@ -117,4 +117,47 @@ class ClientSlowListenerTest {
         // What the service held past its limit is gone with the connection; nothing arrives twice.
         assertThat(received).doesNotHaveDuplicates().hasSizeLessThan(BURST);
     }
+
+    @Test
+    void aListenerThatStaysBehindDoesNotMakeTheClientHoldAnotherConnectionsWorthAfterEachSlowClientClose()
+            throws Exception {
+        Semaphore gate = new Semaphore(0);
+        List<String> received = new CopyOnWriteArrayList<>();
+        RecordingListener events = new RecordingListener();
+        WebPubSubClient receiver = gatedReceiver(AckMode.AFTER_PROCESSING, gate, received, events);
+        WebPubSubClient publisher = clients.started(Clients.options(emulator.get(), "steady"), new RecordingListener());
+        java.util.concurrent.atomic.AtomicBoolean publishing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Semaphore inFlight = new Semaphore(100);
+        Thread steady = new Thread(() -> {
+            int i = 0;
+            while (publishing.get()) {
+                if (inFlight.tryAcquire()) {
+                    publisher.sendToGroup("burst", MessageData.text(Integer.toString(i++)))
+                            .whenComplete((ok, error) -> inFlight.release());
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        });
+        steady.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.lastProblem() != null
+                    && receiver.lastProblem().contains("SlowClient"));
+
+            // Publishers go on; the listener is stuck. A new connection now would get up to 1000 more messages each
+            // time the service closes it, for ever: the client waits instead, for a bounded while that can fail.
+            long limit = WebPubSubClientOptions.SERVICE_UNACKED_LIMIT;
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() ->
+                    receiver.statistics().messagesReceived() <= limit
+                            && receiver.statistics().state() == ClientState.RECONNECTING);
+
+            gate.release(Integer.MAX_VALUE / 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.statistics().state() == ClientState.CONNECTED
+                    && receiver.statistics().messagesReceived() > limit);
+            assertThat(received).doesNotHaveDuplicates();
+        } finally {
+            publishing.set(false);
+            steady.join(10_000);
+        }
+    }
 }

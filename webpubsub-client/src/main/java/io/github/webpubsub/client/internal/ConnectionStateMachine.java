@@ -51,6 +51,7 @@ final class ConnectionStateMachine {
     private static final short GOING_AWAY = 1001;
     /** How long a client leaving its connection waits for its listeners to finish what they were handed. */
     static final long LEAVE_DRAIN_MILLIS = 10_000;
+    private static final long BACKLOG_CHECK_MILLIS = 100;
 
     private final WebPubSubClientOptions options;
     private final Vertx vertx;
@@ -72,6 +73,13 @@ final class ConnectionStateMachine {
     private long resumedAcked;
     /** The highest sequenceId acknowledged on the current connection, for the store. */
     private long lastAcked;
+    /**
+     * Past this many received messages waiting for the listeners, a new connection waits: the old connection's
+     * messages are still delivered, and a listener slower than its publishers must not make the client hold a
+     * connection's worth more after every SlowClient close.
+     */
+    private final int backlogLimit;
+    private boolean backlogLogged;
 
     private volatile ClientState state = ClientState.STOPPED;
     private Transport transport;
@@ -126,6 +134,9 @@ final class ConnectionStateMachine {
         this.delivery = delivery;
         this.groups = groups;
         this.reconnectBackoff = new Backoff(options.getReconnectDelay(), options.getMaxReconnectDelay());
+        this.backlogLimit = !reliable ? options.getReceiveQueueCapacity()
+                : options.getAckMode() == io.github.webpubsub.client.AckMode.ON_RECEIPT ? options.getReceiveBufferMessages()
+                : WebPubSubClientOptions.SERVICE_UNACKED_LIMIT;
         if (options.getConnectionStateStore() != null && !reliable) {
             LOG.warn("A connection state store needs a reliable protocol; over {} nothing is kept", options.getProtocol());
         }
@@ -415,6 +426,16 @@ final class ConnectionStateMachine {
     // ---- opening sockets ---------------------------------------------------------------------------------------
 
     private void openNewConnection() {
+        if (inbox.waiting() >= backlogLimit) {
+            if (!backlogLogged) {
+                LOG.warn("{} received messages still wait for the listeners: the new connection waits until they are"
+                        + " below {}", inbox.waiting(), backlogLimit);
+                backlogLogged = true;
+            }
+            scheduleAttempt(BACKLOG_CHECK_MILLIS, this::openNewConnection);
+            return;
+        }
+        backlogLogged = false;
         int attempt = ++generation;
         recoveryAttempt = false;
         CompletionStage<String> url;
