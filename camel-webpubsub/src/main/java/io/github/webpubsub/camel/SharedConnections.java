@@ -32,7 +32,9 @@ final class SharedConnections {
                     "WebPubSubConsumer[" + configuration.connectionName() + "]");
             try {
                 return new SharedConnection(key, configuration.connectionName(), WebPubSubClient.create(
-                        ClientOptionsFactory.create(configuration, vertx(), context).setDeliveryExecutor(delivery)),
+                        ClientOptionsFactory.create(configuration, vertx(), context).setDeliveryExecutor(delivery)
+                                // Producers continue on Camel's pool straight from the client: one hop, not two.
+                                .setCompletionExecutor(component.completions())),
                         delivery, context, configuration.keepsConnectionState());
             } catch (RuntimeException e) {
                 context.getExecutorServiceManager().shutdown(delivery);

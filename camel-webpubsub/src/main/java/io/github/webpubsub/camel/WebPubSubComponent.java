@@ -6,9 +6,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 import io.vertx.core.Vertx;
 
@@ -80,7 +83,12 @@ public class WebPubSubComponent extends HealthCheckComponent {
      */
     synchronized ExecutorService completions() {
         if (completions == null) {
-            completions = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "WebPubSubProducer");
+            // An unbounded queue, never caller-runs: the clients hand completions over from their event loops, which
+            // must not run route code. What waits is bounded by maxInFlightSends per connection.
+            ThreadPoolProfile profile = new ThreadPoolProfileBuilder("WebPubSubProducer",
+                    getCamelContext().getExecutorServiceManager().getDefaultThreadPoolProfile())
+                    .maxQueueSize(-1).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).build();
+            completions = getCamelContext().getExecutorServiceManager().newThreadPool(this, "WebPubSubProducer", profile);
         }
         return completions;
     }

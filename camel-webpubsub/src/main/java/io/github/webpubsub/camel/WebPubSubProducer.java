@@ -89,7 +89,9 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
             return true;
         }
         SharedConnection used = connection;
-        request.whenCompleteAsync((result, error) -> {
+        // The client completes on the component's pool (SharedConnections gives it as the completion executor), so
+        // the exchange continues there without another hop.
+        request.whenComplete((result, error) -> {
             WebPubSubMetrics metrics = getEndpoint().getComponent().metrics();
             if (metrics != null && !configuration.isFireAndForget()) {
                 metrics.ackLatency(used, Duration.ofNanos(System.nanoTime() - sentAt), error == null);
@@ -114,7 +116,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
                 }
             }
             callback.done(false);
-        }, getEndpoint().getComponent().completions());
+        });
         return false;
     }
 
