@@ -52,15 +52,26 @@ final class Deliveries {
         return runs;
     }
 
+    /**
+     * Whether each run of one replica's deliveries (see {@link #replicasInQueueOrder}) ended before the next began,
+     * by the time each message was sent to the broker: at no time did two replicas deliver.
+     */
+    boolean oneReplicaAtATime() {
+        long lastOfRun = Long.MIN_VALUE;
+        String replica = null;
+        for (Received message : queue) {
+            if (replica != null && !replica.equals(message.property()) && message.sentAtMillis() < lastOfRun) {
+                return false;
+            }
+            replica = message.property();
+            lastOfRun = Math.max(lastOfRun, message.sentAtMillis());
+        }
+        return true;
+    }
+
     /** When {@code replica} sent its first message to the broker (its JMS timestamp). */
     long firstSentBy(String replica) {
         return queue.stream().filter(m -> replica.equals(m.property())).mapToLong(Received::sentAtMillis).min()
-                .orElseThrow();
-    }
-
-    /** When {@code replica} sent its last message to the broker. */
-    long lastSentBy(String replica) {
-        return queue.stream().filter(m -> replica.equals(m.property())).mapToLong(Received::sentAtMillis).max()
                 .orElseThrow();
     }
 
