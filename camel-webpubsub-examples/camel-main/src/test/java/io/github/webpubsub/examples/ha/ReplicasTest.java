@@ -105,6 +105,12 @@ class ReplicasTest {
                 .filter(c -> "bridge".equals(c.userId()) && c.groups().contains("numbers")).toList();
     }
 
+    /** Every live connection of the bridge's user, on both replicas. */
+    private List<ConnectionInfo> bridgeConnections() {
+        return emulator.get().connections("numbers").stream()
+                .filter(c -> "bridge".equals(c.userId()) && "CONNECTED".equals(c.state())).toList();
+    }
+
     private long beatsOf(String replica) {
         LongAdder count = beats.get(replica);
         return count == null ? 0 : count.sum();
@@ -123,6 +129,9 @@ class ReplicasTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> beatsOf("b") >= 2);
         assertThat(groupConnections()).as("one connection in the group: the leader's").singleElement()
                 .satisfies(c -> assertThat(c.connectionId()).isEqualTo(connection));
+        // The leader's consumer and producer connections, and the standby's producer one: none for its consumer.
+        await().atMost(Duration.ofSeconds(10)).until(() -> bridgeConnections().size() == 3);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> bridgeConnections().size() == 3);
         started[0] = a;
         started[1] = b;
         return connection;
