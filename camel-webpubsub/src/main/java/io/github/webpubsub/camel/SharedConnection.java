@@ -73,11 +73,11 @@ final class SharedConnection implements WebPubSubListener {
      */
     synchronized void retain() {
         if (references++ == 0 || client.state() == ClientState.STOPPED) {
-            retainStart();
+            startClient();
         }
     }
 
-    private void retainStart() {
+    private void startClient() {
         client.start().whenComplete((connected, error) -> {
             if (error != null) {
                 LOG.warn("Web PubSub connection did not start: {}", error.getMessage());
@@ -134,7 +134,7 @@ final class SharedConnection implements WebPubSubListener {
     synchronized void addConsumer(WebPubSubConsumer consumer) {
         if (client.state() == ClientState.STOPPED && references > 0) {
             // Handed over by a suspend, now resumed: take the connection back (the lock is free, the state written).
-            retainStart();
+            startClient();
         }
         consumers.add(consumer);
         String group = consumer.group();
