@@ -19,10 +19,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,8 +57,11 @@ class ReplicaConfigurationTest {
         properties.add("bridge.cluster-root", () -> dir.resolve("cluster").toString());
     }
 
-    /** One replica: what an application adds to run as one of several. */
-    @SpringBootConfiguration
+    /**
+     * One replica: what an application adds to run as one of several. A plain configuration, named by the test: a
+     * second @SpringBootConfiguration in this package would leave the other tests two to choose from.
+     */
+    @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     static class Replica {
 
