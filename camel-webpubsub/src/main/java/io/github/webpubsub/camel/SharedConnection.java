@@ -73,12 +73,16 @@ final class SharedConnection implements WebPubSubListener {
      */
     synchronized void retain() {
         if (references++ == 0 || client.state() == ClientState.STOPPED) {
-            client.start().whenComplete((connected, error) -> {
-                if (error != null) {
-                    LOG.warn("Web PubSub connection did not start: {}", error.getMessage());
-                }
-            });
+            startClient();
         }
+    }
+
+    private void startClient() {
+        client.start().whenComplete((connected, error) -> {
+            if (error != null) {
+                LOG.warn("Web PubSub connection did not start: {}", error.getMessage());
+            }
+        });
     }
 
     /** How many consumers and producers use the connection. */
@@ -96,11 +100,15 @@ final class SharedConnection implements WebPubSubListener {
     }
 
     /**
-     * Whether the CamelContext is shutting down with the connection's state kept: then the connection, its groups and
-     * everything not yet acknowledged go to the next start, and the first consumer to stop hands them over.
+     * Whether stopping {@code consumer} hands the connection to the next start, with its groups and everything not
+     * yet acknowledged, instead of ending it: with the connection's state kept, when the CamelContext shuts down, or
+     * when {@code consumer} is the connection's last consumer, as when a clustered route policy stops the route of
+     * an instance that lost leadership and the new leader takes the connection back. Leaving the group first would
+     * lose what is published between that leave and the new leader's join; ending the connection would lose what
+     * this instance had received and not yet acknowledged.
      */
-    boolean leavesToNextStart() {
-        return keepsState && context.isStopping();
+    synchronized boolean leavesToNextStart(WebPubSubConsumer consumer) {
+        return keepsState && (context.isStopping() || consumers.size() == 1 && consumers.contains(consumer));
     }
 
     /**
@@ -124,6 +132,10 @@ final class SharedConnection implements WebPubSubListener {
     }
 
     synchronized void addConsumer(WebPubSubConsumer consumer) {
+        if (client.state() == ClientState.STOPPED && references > 0) {
+            // Handed over by a suspend, now resumed: take the connection back (the lock is free, the state written).
+            startClient();
+        }
         consumers.add(consumer);
         String group = consumer.group();
         if (group != null && consumer.wants(WebPubSubEventType.GROUP_MESSAGE) && groupUsers.merge(group, 1, Integer::sum) == 1) {

@@ -136,8 +136,10 @@ public class WebPubSubConfiguration implements Cloneable {
      * A file where the connection keeps its recovery state (connectionId, reconnection token, the highest sequenceId
      * acknowledged), so that a bridge restarted within the recovery window takes its connection back and the service
      * sends it everything it had not acknowledged. Locked with an operating-system lock (stateFile.lock) while a
-     * process holds it; see stateLockMode. With a state, stopping the route leaves the connection, and its groups, to
-     * the next start instead of ending it. Needs json.reliable. The file holds a secret (the token): keep it private.
+     * process holds it; see stateLockMode. With a state, stopping the last consumer of the connection (a route stop, a
+     * clustered route policy that lost leadership, a CamelContext shutdown) leaves the connection, and its groups, to
+     * the next start instead of ending it. Only consumers use the state: producers get a connection of their own.
+     * Needs json.reliable. The file holds a secret (the token): keep it private.
      */
     @UriParam(label = "consumer")
     private String stateFile;
@@ -309,6 +311,22 @@ public class WebPubSubConfiguration implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    /**
+     * The options of a producer's connection: the same, without a connection state. A state names one connection
+     * that only one live process may hold, and it is the consumer's: a producer on a standby instance that took it
+     * would take the leader's socket, and a producer that waited for it would not send at all. So a producer gets a
+     * connection of its own, shared with stateless consumers of the same options, on every instance.
+     */
+    WebPubSubConfiguration forProducer() {
+        if (!keepsConnectionState()) {
+            return this;
+        }
+        WebPubSubConfiguration producer = copy();
+        producer.stateFile = null;
+        producer.stateRepository = null;
+        return producer;
     }
 
     /**

@@ -24,6 +24,9 @@ import io.github.webpubsub.client.WebPubSubEvent;
  * Turns the events of a shared connection into exchanges, one per event, in arrival order. Each exchange is
  * processed to the end before the next, on a worker thread, so a slow route slows reading from the socket instead
  * of queueing. Suspending leaves the group (messages published meanwhile are not received); resuming joins it again.
+ * With a connection state (stateFile, stateRepository), the last consumer of the connection to stop or suspend hands
+ * the connection over instead, groups included, so that the next start (this instance's or a new leader's) gets what
+ * was published meanwhile.
  */
 @ManagedResource(description = "Managed Web PubSub consumer")
 public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, ManagedConnectionFigures {
@@ -94,12 +97,13 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
     }
 
     /**
-     * When the CamelContext shuts down with the connection's state kept: the connection goes to the next start.
-     * While this consumer is still registered, it finishes what the connection handed it (Camel is stopping it, and
+     * When the connection's state is kept and this consumer's stop ends the connection's use here (a CamelContext
+     * shutdown, the last consumer stopped, as on a leadership loss): the connection goes to the next start. While
+     * this consumer is still registered, it finishes what the connection handed it (Camel is stopping it, and
      * processes those exchanges all the same), and the rest stays unacknowledged with the service.
      */
     private void handOverIfLeaving(SharedConnection current) {
-        if (current != null && current.leavesToNextStart()) {
+        if (current != null && current.leavesToNextStart(this)) {
             handingOver = true;
             try {
                 current.leaveToNextStart();

@@ -86,6 +86,11 @@ public class WebPubSubEndpoint extends DefaultEndpoint implements EndpointServic
         return getComponent().connections().acquire(configuration, getCamelContext());
     }
 
+    /** The connection for a producer: never the one that holds the consumers' state (see forProducer). */
+    SharedConnection acquireProducerConnection() {
+        return getComponent().connections().acquire(configuration.forProducer(), getCamelContext());
+    }
+
     void releaseConnection(SharedConnection connection) {
         getComponent().connections().release(connection);
     }

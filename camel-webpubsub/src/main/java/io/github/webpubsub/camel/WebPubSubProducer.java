@@ -39,7 +39,10 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
     private WebPubSubHealthCheck healthCheck;
     private WritableHealthCheckRepository healthRepository;
 
-    /** A producer for an endpoint; it acquires the endpoint's shared connection when it starts. */
+    /**
+     * A producer for an endpoint; it acquires the endpoint's shared connection when it starts, without the
+     * consumers' connection state.
+     */
     public WebPubSubProducer(WebPubSubEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
@@ -53,7 +56,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        connection = getEndpoint().acquireConnection();
+        connection = getEndpoint().acquireProducerConnection();
         healthRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
         if (healthRepository != null) {

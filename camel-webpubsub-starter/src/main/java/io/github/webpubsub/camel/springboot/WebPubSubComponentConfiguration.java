@@ -99,9 +99,10 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
      * A file where the connection keeps its recovery state (connectionId, reconnection token, the highest sequenceId
      * acknowledged), so that a bridge restarted within the recovery window takes its connection back and the service
      * sends it everything it had not acknowledged. Locked with an operating-system lock (stateFile.lock) while a
-     * process holds it; see stateLockMode. With a state, stopping the route leaves the connection, and its groups,
-     * to the next start instead of ending it. Needs json.reliable. The file holds a secret (the token): keep it
-     * private.
+     * process holds it; see stateLockMode. With a state, stopping the last consumer of the connection (a route
+     * stop, a clustered route policy that lost leadership, a CamelContext shutdown) leaves the connection, and its
+     * groups, to the next start instead of ending it. Only consumers use the state: producers get a connection of
+     * their own. Needs json.reliable. The file holds a secret (the token): keep it private.
      */
     private String stateFile;
 
