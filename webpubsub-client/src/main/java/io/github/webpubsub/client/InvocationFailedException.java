@@ -11,9 +11,12 @@ public class InvocationFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** No answer came within the timeout; the client sent {@code cancelInvocation}. */
+    /**
+     * No answer came within the timeout, and the client sent {@code cancelInvocation}; or no connection came within it,
+     * and nothing was sent.
+     */
     public static final String TIMEOUT = "InvocationTimeout";
-    /** The connection dropped, or there was none, before the answer came; the handler may or may not have run. */
+    /** The connection dropped after the invocation was sent, before the answer came; the handler may or may not have run. */
     public static final String CONNECTION_LOST = "ConnectionLost";
     /** {@link WebPubSubClientOptions#getMaxInvocations()} invocations were already waiting for their answers. */
     public static final String TOO_MANY_INVOCATIONS = "TooManyInvocations";

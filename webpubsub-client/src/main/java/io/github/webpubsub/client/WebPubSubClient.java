@@ -144,10 +144,11 @@ public interface WebPubSubClient extends AutoCloseable {
 
     /**
      * Invokes the hub's event handler and waits at most {@code timeout} ({@code null}: the option's) for its answer.
-     * Fails with an {@link InvocationFailedException}: the service's or handler's error, a timeout (after which
-     * {@code cancelInvocation} is sent and a late answer ignored), no connection, a drop before the answer, or more
-     * than {@link WebPubSubClientOptions#getMaxInvocations()} waiting. Never queued and never retried: the handler
-     * may already have acted.
+     * Made while the client is connecting or recovering, it waits for the connection within the same timeout. Fails
+     * with an {@link InvocationFailedException}: the service's or handler's error, a timeout (after which
+     * {@code cancelInvocation} is sent and a late answer ignored), a drop after it was sent, or more than
+     * {@link WebPubSubClientOptions#getMaxInvocations()} waiting. Never sent twice: the handler may already have
+     * acted.
      */
     CompletableFuture<InvokeResult> invokeEvent(String event, MessageData data, Duration timeout);
 }

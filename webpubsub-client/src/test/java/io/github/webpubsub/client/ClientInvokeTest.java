@@ -169,7 +169,7 @@ class ClientInvokeTest {
     }
 
     @Test
-    void invocationsAreBoundedAndFailWithoutAConnection() throws Exception {
+    void invocationsAreBoundedAndFailOnceTheClientIsStopped() throws Exception {
         WebPubSubClient client = clients.started(Clients.options(emulator, "alice").setMaxInvocations(2), events);
         CompletableFuture<InvokeResult> first = client.invokeEvent("hold", MessageData.text("a"));
         CompletableFuture<InvokeResult> second = client.invokeEvent("hold", MessageData.text("b"));

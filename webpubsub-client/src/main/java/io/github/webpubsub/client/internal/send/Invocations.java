@@ -1,5 +1,6 @@
 package io.github.webpubsub.client.internal.send;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +23,10 @@ import io.vertx.core.Vertx;
  * Invocations awaiting their {@code invokeResponse}, by invocationId. A leaf: it writes only to the transport it is
  * attached to and never calls back into its owner.
  * <p>
- * An invocation is never queued or retried: the event handler may already have acted on it, and only the caller can
- * tell whether doing it twice is harmless. So without a connection it fails at once, a drop fails every invocation
- * that was waiting (the service does not carry answers across a recovery), and a timeout fails it and sends
+ * An invocation made while there is no connection (the client is connecting or recovering) waits for one, within its
+ * own timeout: nothing was sent, so nothing can happen twice. Once sent it is never sent again, since the event
+ * handler may already have acted on it and only the caller can tell whether doing it twice is harmless: a drop fails
+ * every sent invocation (the service does not carry answers across a recovery), and a timeout fails it and sends
  * {@code cancelInvocation}, after which a late answer is ignored. Everything here runs on the client's event loop;
  * futures are completed on the completion executor.
  */
@@ -35,7 +37,10 @@ public final class Invocations {
     private final Vertx vertx;
     private final Executor completions;
     private final int max;
+    /** Every invocation not yet completed, sent or not, by invocationId. */
     private final Map<String, Pending> pending = new HashMap<>();
+    /** Invocations waiting for a connection, in the order they were made. */
+    private final ArrayDeque<Pending> unsent = new ArrayDeque<>();
     private Transport transport;
     private long nextId = 1;
     private volatile int waiting;
@@ -47,16 +52,25 @@ public final class Invocations {
         this.max = max;
     }
 
-    /** The connection is ready: invocations go out on {@code socket}. */
+    /** The connection is ready: invocations go out on {@code socket}, those that waited for it first. */
     public void attach(Transport socket) {
         transport = socket;
+        while (!unsent.isEmpty() && transport != null) {
+            write(unsent.poll());
+        }
     }
 
-    /** The socket is gone: every invocation still waiting fails, as its answer can no longer come. */
+    /** The socket is gone: every sent invocation still waiting fails, as its answer can no longer come. */
     public void detach(String why) {
         transport = null;
-        failAll(InvocationFailedException.CONNECTION_LOST, "The connection dropped before the answer came (" + why
-                + "); the event handler may or may not have run");
+        List<Pending> cut = pending.values().stream().filter(invocation -> invocation.sent).toList();
+        for (Pending invocation : cut) {
+            pending.remove(invocation.id);
+            settle(invocation);
+            fail(invocation.result, invocation.id, invocation.event, InvocationFailedException.CONNECTION_LOST,
+                    "The connection dropped before the answer came (" + why + "); the event handler may or may not"
+                            + " have run");
+        }
     }
 
     /**
@@ -66,33 +80,39 @@ public final class Invocations {
      * @param result        completed with the answer, or failed with an {@link InvocationFailedException}
      */
     public void invoke(String event, MessageData data, long timeoutMillis, CompletableFuture<InvokeResult> result) {
-        if (transport == null) {
-            fail(result, null, event, InvocationFailedException.CONNECTION_LOST,
-                    "Not connected: an invocation needs a live connection and is not queued");
-            return;
-        }
         if (pending.size() >= max) {
             fail(result, null, event, InvocationFailedException.TOO_MANY_INVOCATIONS,
                     max + " invocations are already waiting for their answers");
             return;
         }
         String id = Long.toString(nextId++);
-        Pending invocation = new Pending(id, event, result);
+        Pending invocation = new Pending(id, event, data, result);
         // Registered before the write: a write that fails at once reports it before write() returns.
         pending.put(id, invocation);
         counted();
         invocation.timer = vertx.setTimer(timeoutMillis, t -> timedOut(invocation, timeoutMillis));
+        if (transport == null) {
+            unsent.addLast(invocation);
+        } else {
+            write(invocation);
+        }
+    }
+
+    private void write(Pending invocation) {
+        invocation.sent = true;
         try {
-            transport.write(new ClientFrame.Invoke(id, event, data)).onFailure(e -> {
-                if (pending.remove(id) == invocation) {
+            transport.write(new ClientFrame.Invoke(invocation.id, invocation.event, invocation.data)).onFailure(e -> {
+                if (pending.remove(invocation.id) == invocation) {
                     settle(invocation);
-                    fail(result, id, event, InvocationFailedException.CONNECTION_LOST, e.getMessage());
+                    fail(invocation.result, invocation.id, invocation.event, InvocationFailedException.CONNECTION_LOST,
+                            e.getMessage());
                 }
             });
         } catch (IllegalArgumentException e) {
-            pending.remove(id);
+            pending.remove(invocation.id);
             settle(invocation);
-            fail(result, id, event, InvocationFailedException.INVALID_REQUEST, e.getMessage());
+            fail(invocation.result, invocation.id, invocation.event, InvocationFailedException.INVALID_REQUEST,
+                    e.getMessage());
         }
     }
 
@@ -102,6 +122,12 @@ public final class Invocations {
             return;
         }
         counted();
+        if (!invocation.sent) {
+            unsent.remove(invocation);
+            fail(invocation.result, invocation.id, invocation.event, InvocationFailedException.TIMEOUT,
+                    "No connection within " + timeoutMillis + " ms; nothing was sent");
+            return;
+        }
         boolean cancelled = false;
         if (transport != null) {
             try {
@@ -139,6 +165,7 @@ public final class Invocations {
         }
         List<Pending> all = new ArrayList<>(pending.values());
         pending.clear();
+        unsent.clear();
         counted();
         for (Pending invocation : all) {
             cancelTimer(invocation);
@@ -176,12 +203,15 @@ public final class Invocations {
     private static final class Pending {
         final String id;
         final String event;
+        final MessageData data;
         final CompletableFuture<InvokeResult> result;
         long timer = -1;
+        boolean sent;
 
-        Pending(String id, String event, CompletableFuture<InvokeResult> result) {
+        Pending(String id, String event, MessageData data, CompletableFuture<InvokeResult> result) {
             this.id = id;
             this.event = event;
+            this.data = data;
             this.result = result;
         }
     }
