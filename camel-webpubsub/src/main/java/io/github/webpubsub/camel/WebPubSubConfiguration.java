@@ -192,6 +192,20 @@ public class WebPubSubConfiguration implements Cloneable {
     private int maxInFlightSends = WebPubSubClientOptions.DEFAULT_MAX_IN_FLIGHT_SENDS;
 
     /**
+     * How many invokeEvent exchanges may wait for the event handler's answers on a connection at once; more fail at
+     * once with TooManyInvocations.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "1000")
+    private int maxInvocations = WebPubSubClientOptions.DEFAULT_MAX_INVOCATIONS;
+
+    /**
+     * How long an invokeEvent exchange waits for the event handler's answer; then it fails with InvocationTimeout and
+     * the client sends cancelInvocation.
+     */
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration")
+    private long invokeTimeout = WebPubSubClientOptions.DEFAULT_INVOKE_TIMEOUT.toMillis();
+
+    /**
      * How many exchanges of this consumer may be processed at once. 1, the default, processes group messages one at
      * a time and in order. More processes them in parallel, out of order, on a thread pool of that size; they are
      * still acknowledged in order, each only once processed (with ackMode=afterProcessing), so nothing is lost.
@@ -250,11 +264,14 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private String events;
 
-    /** What the producer does: sendToGroup, sendEvent, joinGroup or leaveGroup. */
+    /**
+     * What the producer does: sendToGroup, sendEvent, joinGroup, leaveGroup, or invokeEvent (request/reply: the event
+     * handler's answer becomes the out body).
+     */
     @UriParam(label = "producer", defaultValue = "sendToGroup")
     private WebPubSubOperation operation = WebPubSubOperation.sendToGroup;
 
-    /** The event name for the sendEvent operation. */
+    /** The event name for the sendEvent and invokeEvent operations. */
     @UriParam(label = "producer")
     private String event;
 
@@ -481,6 +498,7 @@ public class WebPubSubConfiguration implements Cloneable {
         settings.put("retryOnAuthFailure", retryOnAuthFailure);
         settings.put("authFailureRetryDelay", authFailureRetryDelay);
         settings.put("maxInFlightSends", maxInFlightSends);
+        settings.put("maxInvocations", maxInvocations);
         settings.put("sslContextParameters", sslContextParameters == null ? null : new ConnectionKey.Identity(sslContextParameters));
         settings.put("proxyHost", proxyHost);
         settings.put("proxyType", proxyType);
@@ -822,6 +840,22 @@ public class WebPubSubConfiguration implements Cloneable {
 
     public void setFireAndForget(boolean fireAndForget) {
         this.fireAndForget = fireAndForget;
+    }
+
+    public int getMaxInvocations() {
+        return maxInvocations;
+    }
+
+    public void setMaxInvocations(int maxInvocations) {
+        this.maxInvocations = maxInvocations;
+    }
+
+    public long getInvokeTimeout() {
+        return invokeTimeout;
+    }
+
+    public void setInvokeTimeout(long invokeTimeout) {
+        this.invokeTimeout = invokeTimeout;
     }
 
     public long getAckTimeout() {
