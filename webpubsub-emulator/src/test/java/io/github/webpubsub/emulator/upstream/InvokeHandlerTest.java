@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.github.webpubsub.emulator.WebPubSubEmulator;
+import io.github.webpubsub.emulator.support.JsPeer;
 import io.github.webpubsub.emulator.support.RawClient;
 import io.github.webpubsub.emulator.trace.TraceEvent;
 import io.github.webpubsub.emulator.trace.TraceFilter;
@@ -174,6 +175,30 @@ class InvokeHandlerTest {
             assertThat(cancel.details()).containsEntry("invocationId", "s1").containsEntry("running", true);
             assertThat(entries.stream().filter(e -> e.kind() == TraceKind.INVOKE_RESPONSE))
                     .allMatch(e -> "s2".equals(e.details().get("invocationId")));
+        }
+    }
+
+    @Test
+    void microsoftsJsClientGetsTheHandlersAnswerAndItsErrors() {
+        try (JsPeer peer = JsPeer.start()) {
+            peer.ok("client.start", new JsonObject().put("client", "js")
+                    .put("url", emulator.clientAccessUrl("hub1", "js-user", List.of(), List.of())));
+            JsonObject answer = (JsonObject) peer.ok("client.invokeEvent", new JsonObject().put("client", "js")
+                    .put("event", "price").put("dataType", "text").put("data", "MSFT"));
+            assertThat(answer.getString("dataType")).isEqualTo("json");
+            assertThat(answer.getJsonObject("data")).isEqualTo(new JsonObject().put("symbol", "MSFT").put("price", 42));
+
+            JsonObject bytes = (JsonObject) peer.ok("client.invokeEvent", new JsonObject().put("client", "js")
+                    .put("event", "bytes").put("dataType", "binary").put("data", "AQID"));
+            assertThat(bytes.getString("dataType")).isEqualTo("binary");
+            assertThat(bytes.getString("data")).isEqualTo("AQID");
+
+            JsonObject failed = peer.call("client.invokeEvent", new JsonObject().put("client", "js").put("event", "fail")
+                    .put("dataType", "text").put("data", "x"));
+            assertThat(failed.getBoolean("ok")).isFalse();
+            assertThat(failed.getJsonObject("error").getString("name")).isEqualTo("InvocationError");
+            assertThat(failed.getJsonObject("error").getJsonObject("errorDetail").getString("name"))
+                    .isEqualTo("InternalServerError");
         }
     }
 
