@@ -279,7 +279,7 @@ public final class ClientConnection {
 
     private boolean write(String frame) {
         if (socket != null && !silenced && state == State.CONNECTED) {
-            socket.writeTextMessage(frame);
+            protocol.write(socket, frame);
             return true;
         }
         return false;

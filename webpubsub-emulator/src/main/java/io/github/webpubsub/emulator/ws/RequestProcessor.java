@@ -16,6 +16,7 @@ import io.github.webpubsub.emulator.protocol.ClientRequest;
 import io.github.webpubsub.emulator.protocol.ClientRequestParser;
 import io.github.webpubsub.emulator.protocol.OutboundMessage;
 import io.github.webpubsub.emulator.protocol.Payload;
+import io.github.webpubsub.emulator.protocol.ProtobufRequestParser;
 import io.github.webpubsub.emulator.protocol.ProtocolViolation;
 import io.github.webpubsub.emulator.protocol.ServerFrames;
 import io.github.webpubsub.emulator.trace.TraceEvent;
@@ -52,6 +53,10 @@ public final class RequestProcessor {
     }
 
     public void onText(ClientConnection connection, String text) {
+        if (connection.protocol().protobuf()) {
+            reject(connection, new ProtocolViolation("The protobuf subprotocols take binary frames only."));
+            return;
+        }
         if (text.length() > MAX_MESSAGE_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
             reject(connection, new ProtocolViolation(ProtocolViolation.MESSAGE_TOO_BIG, "The client message is too large."));
             return;
@@ -66,13 +71,24 @@ public final class RequestProcessor {
         }
     }
 
-    /** The docs allow JSON requests in binary frames, as UTF-8. */
+    /** Protobuf requests; on the JSON subprotocols the docs allow JSON requests in binary frames, as UTF-8. */
     public void onBinary(ClientConnection connection, Buffer data) {
         if (data.length() > MAX_MESSAGE_BYTES) {
             reject(connection, new ProtocolViolation(ProtocolViolation.MESSAGE_TOO_BIG, "The client message is too large."));
             return;
         }
-        onText(connection, data.toString(StandardCharsets.UTF_8));
+        if (!connection.protocol().protobuf()) {
+            onText(connection, data.toString(StandardCharsets.UTF_8));
+            return;
+        }
+        if (connection.state() != ClientConnection.State.CONNECTED || connection.silenced()) {
+            return;
+        }
+        try {
+            handle(connection, ProtobufRequestParser.parse(data, connection.protocol().reliable()));
+        } catch (ProtocolViolation violation) {
+            reject(connection, violation);
+        }
     }
 
     private void reject(ClientConnection connection, ProtocolViolation violation) {

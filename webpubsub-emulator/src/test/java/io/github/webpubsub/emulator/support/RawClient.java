@@ -31,6 +31,7 @@ public final class RawClient implements AutoCloseable {
     private final WebSocket socket;
     private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private final List<String> texts = new CopyOnWriteArrayList<>();
+    private final List<byte[]> binaries = new CopyOnWriteArrayList<>();
     private volatile Short closeCode;
     private volatile String closeReason;
     private volatile boolean closed;
@@ -41,6 +42,7 @@ public final class RawClient implements AutoCloseable {
             texts.add(text);
             frames.add(new JsonObject(text));
         });
+        socket.binaryMessageHandler(bytes -> binaries.add(bytes.getBytes()));
         socket.closeHandler(v -> {
             closeCode = socket.closeStatusCode();
             closeReason = socket.closeReason();
@@ -94,6 +96,16 @@ public final class RawClient implements AutoCloseable {
 
     public void send(JsonObject frame) {
         send(frame.encode());
+    }
+
+    /** Sends a binary frame, such as a protobuf request. */
+    public void send(io.vertx.core.buffer.Buffer bytes) {
+        socket.writeBinaryMessage(bytes);
+    }
+
+    /** The binary frames as they arrived, such as protobuf ones. */
+    public List<byte[]> binaries() {
+        return List.copyOf(binaries);
     }
 
     public List<JsonObject> frames() {
