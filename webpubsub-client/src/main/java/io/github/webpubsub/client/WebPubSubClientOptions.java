@@ -605,6 +605,11 @@ public final class WebPubSubClientOptions {
     public WebPubSubClientOptions validate() {
         Objects.requireNonNull(credential, "credential: a client access URL provider is required");
         Objects.requireNonNull(protocol, "protocol");
+        try {
+            protocol.requireSupport();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         Objects.requireNonNull(webSocketOptions, "webSocketOptions");
         Objects.requireNonNull(ackMode, "ackMode");
         Objects.requireNonNull(stateLockMode, "stateLockMode");

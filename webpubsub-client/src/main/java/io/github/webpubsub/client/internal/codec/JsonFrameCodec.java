@@ -98,7 +98,7 @@ public final class JsonFrameCodec implements FrameCodec {
         json.writeFieldName("data");
         switch (data.type()) {
             case TEXT -> json.writeString(data.asText());
-            case BINARY -> json.writeString(Base64.getEncoder().encodeToString(data.asBytes()));
+            case BINARY, PROTOBUF -> json.writeString(Base64.getEncoder().encodeToString(data.asBytes()));
             case JSON -> copyJsonValue(json, data.asText());
         }
     }

@@ -271,7 +271,7 @@ final class JsonFrameDecoder {
                 }
                 yield MessageData.text(fields.dataString);
             }
-            case BINARY -> {
+            case BINARY, PROTOBUF -> {
                 if (fields.dataToken != JsonToken.VALUE_STRING) {
                     throw new MalformedFrameException("binary data that is not a base64 string");
                 }
