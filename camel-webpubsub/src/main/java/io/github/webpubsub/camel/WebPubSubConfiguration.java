@@ -81,8 +81,11 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /**
      * The subprotocol: json.reliable recovers dropped connections without losing messages; json does not.
+     * protobuf.reliable and protobuf are the same in binary protobuf frames, and need com.google.protobuf:protobuf-java
+     * 4.x on the class path: a protobuf Message body is sent as protobuf data, and received protobuf data is a
+     * com.google.protobuf.Any.
      */
-    @UriParam(label = "common", defaultValue = "json.reliable", enums = "json.reliable,json")
+    @UriParam(label = "common", defaultValue = "json.reliable", enums = "json.reliable,json,protobuf.reliable,protobuf")
     private String protocol = "json.reliable";
 
     /** Whether a connection that cannot be recovered is replaced by a new one. */
@@ -355,6 +358,13 @@ public class WebPubSubConfiguration implements Cloneable {
             throw new IllegalArgumentException("Invalid option clientAccessUrl: it must be a ws:// or wss:// URL");
         }
         option("protocol", this::protocol);
+        option("protocol", () -> {
+            try {
+                protocol().requireSupport();
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        });
         option("ackMode", this::ackModeValue);
         option("proxyType", this::proxyTypeValue);
         option("stateLockMode", this::stateLockModeValue);
@@ -363,7 +373,7 @@ public class WebPubSubConfiguration implements Cloneable {
         }
         if ((stateFile != null || stateRepository != null) && !protocol().reliable()) {
             throw new IllegalArgumentException("Invalid option " + (stateFile != null ? "stateFile" : "stateRepository")
-                    + ": a connection's recovery state needs protocol json.reliable, not " + protocol);
+                    + ": a connection's recovery state needs protocol json.reliable or protobuf.reliable, not " + protocol);
         }
         if (concurrentConsumers < 1) {
             throw new IllegalArgumentException("Invalid option concurrentConsumers: it must be at least 1, was "

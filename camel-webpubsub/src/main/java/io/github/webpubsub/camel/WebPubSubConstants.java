@@ -25,10 +25,15 @@ public final class WebPubSubConstants {
             + " had one.", javaType = "String")
     public static final String FROM_USER_ID = HEADER_PREFIX + "FromUserId";
 
-    @Metadata(description = "Consumer: the data type of the message (text, json or binary). Producer: the data type to"
+    @Metadata(description = "Consumer: the data type of the message (text, json, binary, or protobuf on the protobuf"
+            + " protocols). Producer: the data type to"
             + " send, instead of the dataType option; after invokeEvent, the data type of the answer in the out body"
             + " (absent when the handler answered without data).", javaType = "String")
     public static final String DATA_TYPE = HEADER_PREFIX + "DataType";
+
+    @Metadata(label = "consumer", description = "For protobuf data (the protobuf protocols): the type URL of the"
+            + " com.google.protobuf.Any in the body, such as type.googleapis.com/my.package.Price.", javaType = "String")
+    public static final String PROTOBUF_TYPE_URL = HEADER_PREFIX + "ProtobufTypeUrl";
 
     @Metadata(label = "consumer", description = "The service's sequence id of the message (reliable protocol only).",
             javaType = "Long")

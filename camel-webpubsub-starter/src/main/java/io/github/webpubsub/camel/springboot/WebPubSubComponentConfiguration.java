@@ -48,8 +48,10 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private String hub;
 
     /**
-     * The subprotocol: json.reliable recovers dropped connections without losing messages; json does not. One of:
-     * json.reliable, json.
+     * The subprotocol: json.reliable recovers dropped connections without losing messages; json does not.
+     * protobuf.reliable and protobuf are the same in binary protobuf frames, and need com.google.protobuf:protobuf-java
+     * 4.x on the class path: a protobuf Message body is sent as protobuf data, and received protobuf data is a
+     * com.google.protobuf.Any. One of: json.reliable, json, protobuf.reliable, protobuf.
      */
     private String protocol = "json.reliable";
 
