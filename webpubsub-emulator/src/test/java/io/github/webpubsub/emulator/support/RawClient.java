@@ -42,7 +42,10 @@ public final class RawClient implements AutoCloseable {
             texts.add(text);
             frames.add(new JsonObject(text));
         });
-        socket.binaryMessageHandler(bytes -> binaries.add(bytes.getBytes()));
+        if (socket.subProtocol() != null && socket.subProtocol().startsWith("protobuf.")) {
+            // Only protobuf sockets collect binary frames: the JSON ones stay exactly as they always were.
+            socket.binaryMessageHandler(bytes -> binaries.add(bytes.getBytes()));
+        }
         socket.closeHandler(v -> {
             closeCode = socket.closeStatusCode();
             closeReason = socket.closeReason();
@@ -103,7 +106,7 @@ public final class RawClient implements AutoCloseable {
         socket.writeBinaryMessage(bytes);
     }
 
-    /** The binary frames as they arrived, such as protobuf ones. */
+    /** The binary frames as they arrived, on a protobuf subprotocol. */
     public List<byte[]> binaries() {
         return List.copyOf(binaries);
     }
