@@ -50,6 +50,9 @@ const ops = {
   "client.leaveGroup": (c) => clientOf(c).leaveGroup(c.group, { ackId: c.ackId }),
   "client.sendToGroup": (c) => clientOf(c).sendToGroup(c.group, toBytes(c.dataType, c.data), c.dataType, sendOptions(c)),
   "client.sendEvent": (c) => clientOf(c).sendEvent(c.event, toBytes(c.dataType, c.data), c.dataType, sendOptions(c)),
+  // invokeEvent came with @azure/web-pubsub-client 1.0.4; binary answers come back as base64.
+  "client.invokeEvent": async (c) =>
+    wireMessage(await clientOf(c).invokeEvent(c.event, toBytes(c.dataType, c.data), c.dataType)),
   "client.stop": async (c) => {
     clientOf(c).stop();
   },

@@ -68,12 +68,16 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "hub": getOrCreateConfiguration(target).setHub(property(camelContext, java.lang.String.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": getOrCreateConfiguration(target).setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "invoketimeout":
+        case "invokeTimeout": getOrCreateConfiguration(target).setInvokeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": getOrCreateConfiguration(target).setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxinflightsends":
         case "maxInFlightSends": getOrCreateConfiguration(target).setMaxInFlightSends(property(camelContext, int.class, value)); return true;
+        case "maxinvocations":
+        case "maxInvocations": getOrCreateConfiguration(target).setMaxInvocations(property(camelContext, int.class, value)); return true;
         case "maxqueuedsends":
         case "maxQueuedSends": getOrCreateConfiguration(target).setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
@@ -184,12 +188,16 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "hub": return java.lang.String.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
+        case "invoketimeout":
+        case "invokeTimeout": return long.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxinflightsends":
         case "maxInFlightSends": return int.class;
+        case "maxinvocations":
+        case "maxInvocations": return int.class;
         case "maxqueuedsends":
         case "maxQueuedSends": return int.class;
         case "maxreconnectattempts":
@@ -296,12 +304,16 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "hub": return getOrCreateConfiguration(target).getHub();
         case "idletimeout":
         case "idleTimeout": return getOrCreateConfiguration(target).getIdleTimeout();
+        case "invoketimeout":
+        case "invokeTimeout": return getOrCreateConfiguration(target).getInvokeTimeout();
         case "keepaliveinterval":
         case "keepAliveInterval": return getOrCreateConfiguration(target).getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxinflightsends":
         case "maxInFlightSends": return getOrCreateConfiguration(target).getMaxInFlightSends();
+        case "maxinvocations":
+        case "maxInvocations": return getOrCreateConfiguration(target).getMaxInvocations();
         case "maxqueuedsends":
         case "maxQueuedSends": return getOrCreateConfiguration(target).getMaxQueuedSends();
         case "maxreconnectattempts":

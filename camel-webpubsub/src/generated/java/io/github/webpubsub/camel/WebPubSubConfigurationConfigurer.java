@@ -53,10 +53,14 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "hub": target.setHub(property(camelContext, java.lang.String.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": target.setIdleTimeout(property(camelContext, long.class, value)); return true;
+        case "invoketimeout":
+        case "invokeTimeout": target.setInvokeTimeout(property(camelContext, long.class, value)); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.setKeepAliveInterval(property(camelContext, long.class, value)); return true;
         case "maxinflightsends":
         case "maxInFlightSends": target.setMaxInFlightSends(property(camelContext, int.class, value)); return true;
+        case "maxinvocations":
+        case "maxInvocations": target.setMaxInvocations(property(camelContext, int.class, value)); return true;
         case "maxqueuedsends":
         case "maxQueuedSends": target.setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
@@ -153,10 +157,14 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "hub": return java.lang.String.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
+        case "invoketimeout":
+        case "invokeTimeout": return long.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
         case "maxinflightsends":
         case "maxInFlightSends": return int.class;
+        case "maxinvocations":
+        case "maxInvocations": return int.class;
         case "maxqueuedsends":
         case "maxQueuedSends": return int.class;
         case "maxreconnectattempts":
@@ -254,10 +262,14 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "hub": return target.getHub();
         case "idletimeout":
         case "idleTimeout": return target.getIdleTimeout();
+        case "invoketimeout":
+        case "invokeTimeout": return target.getInvokeTimeout();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getKeepAliveInterval();
         case "maxinflightsends":
         case "maxInFlightSends": return target.getMaxInFlightSends();
+        case "maxinvocations":
+        case "maxInvocations": return target.getMaxInvocations();
         case "maxqueuedsends":
         case "maxQueuedSends": return target.getMaxQueuedSends();
         case "maxreconnectattempts":

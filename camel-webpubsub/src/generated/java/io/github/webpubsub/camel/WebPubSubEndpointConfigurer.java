@@ -58,12 +58,16 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "hub": target.getConfiguration().setHub(property(camelContext, java.lang.String.class, value)); return true;
         case "idletimeout":
         case "idleTimeout": target.getConfiguration().setIdleTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "invoketimeout":
+        case "invokeTimeout": target.getConfiguration().setInvokeTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "keepaliveinterval":
         case "keepAliveInterval": target.getConfiguration().setKeepAliveInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxinflightsends":
         case "maxInFlightSends": target.getConfiguration().setMaxInFlightSends(property(camelContext, int.class, value)); return true;
+        case "maxinvocations":
+        case "maxInvocations": target.getConfiguration().setMaxInvocations(property(camelContext, int.class, value)); return true;
         case "maxqueuedsends":
         case "maxQueuedSends": target.getConfiguration().setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
@@ -165,12 +169,16 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "hub": return java.lang.String.class;
         case "idletimeout":
         case "idleTimeout": return long.class;
+        case "invoketimeout":
+        case "invokeTimeout": return long.class;
         case "keepaliveinterval":
         case "keepAliveInterval": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxinflightsends":
         case "maxInFlightSends": return int.class;
+        case "maxinvocations":
+        case "maxInvocations": return int.class;
         case "maxqueuedsends":
         case "maxQueuedSends": return int.class;
         case "maxreconnectattempts":
@@ -273,12 +281,16 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "hub": return target.getConfiguration().getHub();
         case "idletimeout":
         case "idleTimeout": return target.getConfiguration().getIdleTimeout();
+        case "invoketimeout":
+        case "invokeTimeout": return target.getConfiguration().getInvokeTimeout();
         case "keepaliveinterval":
         case "keepAliveInterval": return target.getConfiguration().getKeepAliveInterval();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxinflightsends":
         case "maxInFlightSends": return target.getConfiguration().getMaxInFlightSends();
+        case "maxinvocations":
+        case "maxInvocations": return target.getConfiguration().getMaxInvocations();
         case "maxqueuedsends":
         case "maxQueuedSends": return target.getConfiguration().getMaxQueuedSends();
         case "maxreconnectattempts":

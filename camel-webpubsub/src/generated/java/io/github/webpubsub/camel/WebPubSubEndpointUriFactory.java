@@ -24,7 +24,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(56);
         props.add("ackMode");
         props.add("ackTimeout");
         props.add("authFailureRetryDelay");
@@ -45,9 +45,11 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
         props.add("group");
         props.add("hub");
         props.add("idleTimeout");
+        props.add("invokeTimeout");
         props.add("keepAliveInterval");
         props.add("lazyStartProducer");
         props.add("maxInFlightSends");
+        props.add("maxInvocations");
         props.add("maxQueuedSends");
         props.add("maxReconnectAttempts");
         props.add("maxReconnectDelay");

@@ -39,6 +39,7 @@ final class ClientOptionsFactory {
                 .setRetryOnAuthFailure(configuration.isRetryOnAuthFailure())
                 .setAuthFailureRetryDelay(Duration.ofMillis(configuration.getAuthFailureRetryDelay()))
                 .setMaxInFlightSends(configuration.getMaxInFlightSends())
+                .setMaxInvocations(configuration.getMaxInvocations())
                 .setSequenceAckInterval(Duration.ofMillis(configuration.getSequenceAckInterval()))
                 .setSequenceAckBatch(configuration.getSequenceAckBatch())
                 .setReceiveBufferMessages(configuration.getReceiveBufferMessages())

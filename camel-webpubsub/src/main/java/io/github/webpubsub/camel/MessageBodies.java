@@ -13,10 +13,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.webpubsub.client.DataType;
 import io.github.webpubsub.client.MessageData;
 
-/** Converts exchange bodies to message data and back. */
+/**
+ * Converts exchange bodies to message data and back. A protobuf {@code Message} body goes out as protobuf data;
+ * everything protobuf is in {@link ProtobufBodies}, reached only when protobuf-java is present.
+ */
 final class MessageBodies {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    /** Whether protobuf-java is on the class path; checked here, never in {@link ProtobufBodies}, which needs it. */
+    static final boolean PROTOBUF_PRESENT = protobufPresent();
+
+    private static boolean protobufPresent() {
+        try {
+            Class.forName("com.google.protobuf.Message", false, MessageBodies.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
 
     private MessageBodies() {
     }
@@ -42,11 +57,14 @@ final class MessageBodies {
         if (body == null) {
             throw new IllegalArgumentException("The message body is null: there is nothing to send");
         }
+        if (type == null && PROTOBUF_PRESENT && ProtobufBodies.isMessage(body)) {
+            return ProtobufBodies.toData(body);
+        }
         DataType effective = type != null ? type : inferType(body);
         return switch (effective) {
             case TEXT -> MessageData.text(exchange.getContext().getTypeConverter()
                     .mandatoryConvertTo(String.class, exchange, body));
-            case BINARY -> MessageData.binary(exchange.getContext().getTypeConverter()
+            case BINARY, PROTOBUF -> MessageData.binary(exchange.getContext().getTypeConverter()
                     .mandatoryConvertTo(byte[].class, exchange, body));
             case JSON -> MessageData.json(jsonText(exchange, body));
         };
@@ -68,8 +86,20 @@ final class MessageBodies {
         }
     }
 
-    /** The body a consumed message gets: the text or JSON text as a String, binary data as byte[]. */
+    /**
+     * The body a consumed message gets: the text or JSON text as a String, binary data as byte[], protobuf data as a
+     * {@code com.google.protobuf.Any} (bytes without protobuf-java, which the protobuf protocols need anyway).
+     */
     static Object toBody(MessageData data) {
-        return data.type() == DataType.BINARY ? data.asBytes() : data.asText();
+        return switch (data.type()) {
+            case BINARY -> data.asBytes();
+            case PROTOBUF -> PROTOBUF_PRESENT ? ProtobufBodies.toAny(data.asBytes()) : data.asBytes();
+            case TEXT, JSON -> data.asText();
+        };
+    }
+
+    /** The type URL of a protobuf body, for the header; {@code null} for any other body. */
+    static String protobufTypeUrl(Object body) {
+        return PROTOBUF_PRESENT ? ProtobufBodies.typeUrl(body) : null;
     }
 }

@@ -81,8 +81,11 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /**
      * The subprotocol: json.reliable recovers dropped connections without losing messages; json does not.
+     * protobuf.reliable and protobuf are the same in binary protobuf frames, and need com.google.protobuf:protobuf-java
+     * 4.x on the class path: a protobuf Message body is sent as protobuf data, and received protobuf data is a
+     * com.google.protobuf.Any.
      */
-    @UriParam(label = "common", defaultValue = "json.reliable", enums = "json.reliable,json")
+    @UriParam(label = "common", defaultValue = "json.reliable", enums = "json.reliable,json,protobuf.reliable,protobuf")
     private String protocol = "json.reliable";
 
     /** Whether a connection that cannot be recovered is replaced by a new one. */
@@ -194,6 +197,20 @@ public class WebPubSubConfiguration implements Cloneable {
     private int maxInFlightSends = WebPubSubClientOptions.DEFAULT_MAX_IN_FLIGHT_SENDS;
 
     /**
+     * How many invokeEvent exchanges may wait for the event handler's answers on a connection at once; more fail at
+     * once with TooManyInvocations.
+     */
+    @UriParam(label = "producer,advanced", defaultValue = "1000")
+    private int maxInvocations = WebPubSubClientOptions.DEFAULT_MAX_INVOCATIONS;
+
+    /**
+     * How long an invokeEvent exchange waits for the event handler's answer; then it fails with InvocationTimeout and
+     * the client sends cancelInvocation.
+     */
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration")
+    private long invokeTimeout = WebPubSubClientOptions.DEFAULT_INVOKE_TIMEOUT.toMillis();
+
+    /**
      * How many exchanges of this consumer may be processed at once. 1, the default, processes group messages one at
      * a time and in order. More processes them in parallel, out of order, on a thread pool of that size; they are
      * still acknowledged in order, each only once processed (with ackMode=afterProcessing), so nothing is lost.
@@ -252,11 +269,14 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private String events;
 
-    /** What the producer does: sendToGroup, sendEvent, joinGroup or leaveGroup. */
+    /**
+     * What the producer does: sendToGroup, sendEvent, joinGroup, leaveGroup, or invokeEvent (request/reply: the event
+     * handler's answer becomes the out body).
+     */
     @UriParam(label = "producer", defaultValue = "sendToGroup")
     private WebPubSubOperation operation = WebPubSubOperation.sendToGroup;
 
-    /** The event name for the sendEvent operation. */
+    /** The event name for the sendEvent and invokeEvent operations. */
     @UriParam(label = "producer")
     private String event;
 
@@ -356,6 +376,13 @@ public class WebPubSubConfiguration implements Cloneable {
             throw new IllegalArgumentException("Invalid option clientAccessUrl: it must be a ws:// or wss:// URL");
         }
         option("protocol", this::protocol);
+        option("protocol", () -> {
+            try {
+                protocol().requireSupport();
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        });
         option("ackMode", this::ackModeValue);
         option("proxyType", this::proxyTypeValue);
         option("stateLockMode", this::stateLockModeValue);
@@ -364,7 +391,7 @@ public class WebPubSubConfiguration implements Cloneable {
         }
         if ((stateFile != null || stateRepository != null) && !protocol().reliable()) {
             throw new IllegalArgumentException("Invalid option " + (stateFile != null ? "stateFile" : "stateRepository")
-                    + ": a connection's recovery state needs protocol json.reliable, not " + protocol);
+                    + ": a connection's recovery state needs protocol json.reliable or protobuf.reliable, not " + protocol);
         }
         if (concurrentConsumers < 1) {
             throw new IllegalArgumentException("Invalid option concurrentConsumers: it must be at least 1, was "
@@ -499,6 +526,7 @@ public class WebPubSubConfiguration implements Cloneable {
         settings.put("retryOnAuthFailure", retryOnAuthFailure);
         settings.put("authFailureRetryDelay", authFailureRetryDelay);
         settings.put("maxInFlightSends", maxInFlightSends);
+        settings.put("maxInvocations", maxInvocations);
         settings.put("sslContextParameters", sslContextParameters == null ? null : new ConnectionKey.Identity(sslContextParameters));
         settings.put("proxyHost", proxyHost);
         settings.put("proxyType", proxyType);
@@ -840,6 +868,22 @@ public class WebPubSubConfiguration implements Cloneable {
 
     public void setFireAndForget(boolean fireAndForget) {
         this.fireAndForget = fireAndForget;
+    }
+
+    public int getMaxInvocations() {
+        return maxInvocations;
+    }
+
+    public void setMaxInvocations(int maxInvocations) {
+        this.maxInvocations = maxInvocations;
+    }
+
+    public long getInvokeTimeout() {
+        return invokeTimeout;
+    }
+
+    public void setInvokeTimeout(long invokeTimeout) {
+        this.invokeTimeout = invokeTimeout;
     }
 
     public long getAckTimeout() {

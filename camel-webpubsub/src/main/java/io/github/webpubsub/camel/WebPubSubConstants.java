@@ -25,9 +25,15 @@ public final class WebPubSubConstants {
             + " had one.", javaType = "String")
     public static final String FROM_USER_ID = HEADER_PREFIX + "FromUserId";
 
-    @Metadata(description = "Consumer: the data type of the message (text, json or binary). Producer: the data type to"
-            + " send, instead of the dataType option.", javaType = "String")
+    @Metadata(description = "Consumer: the data type of the message (text, json, binary, or protobuf on the protobuf"
+            + " protocols). Producer: the data type to"
+            + " send, instead of the dataType option; after invokeEvent, the data type of the answer in the out body"
+            + " (absent when the handler answered without data).", javaType = "String")
     public static final String DATA_TYPE = HEADER_PREFIX + "DataType";
+
+    @Metadata(label = "consumer", description = "For protobuf data (the protobuf protocols): the type URL of the"
+            + " com.google.protobuf.Any in the body, such as type.googleapis.com/my.package.Price.", javaType = "String")
+    public static final String PROTOBUF_TYPE_URL = HEADER_PREFIX + "ProtobufTypeUrl";
 
     @Metadata(label = "consumer", description = "The service's sequence id of the message (reliable protocol only).",
             javaType = "Long")
@@ -45,10 +51,11 @@ public final class WebPubSubConstants {
     public static final String CLOSE_CODE = HEADER_PREFIX + "CloseCode";
 
     @Metadata(label = "producer", description = "The operation to perform, instead of the operation option:"
-            + " sendToGroup, sendEvent, joinGroup or leaveGroup.", javaType = "String")
+            + " sendToGroup, sendEvent, joinGroup, leaveGroup or invokeEvent.", javaType = "String")
     public static final String OPERATION = HEADER_PREFIX + "Operation";
 
-    @Metadata(label = "producer", description = "The event name for sendEvent, instead of the event option.",
+    @Metadata(label = "producer", description = "The event name for sendEvent and invokeEvent, instead of the event"
+            + " option.",
             javaType = "String")
     public static final String EVENT = HEADER_PREFIX + "Event";
 
@@ -65,6 +72,10 @@ public final class WebPubSubConstants {
     @Metadata(label = "producer", description = "True when the service had already processed this ackId, so it did"
             + " not act on the request again.", javaType = "Boolean")
     public static final String DUPLICATE = HEADER_PREFIX + "Duplicate";
+
+    @Metadata(label = "producer", description = "After invokeEvent: the id the client gave the invocation.",
+            javaType = "String")
+    public static final String INVOCATION_ID = HEADER_PREFIX + "InvocationId";
 
     private WebPubSubConstants() {
     }

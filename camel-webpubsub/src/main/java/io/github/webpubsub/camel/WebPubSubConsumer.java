@@ -177,6 +177,7 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
     void onGroupMessage(WebPubSubEvent.GroupMessage event) {
         deliver(WebPubSubEventType.GROUP_MESSAGE, event.connectionId(), event.userId(), message -> {
             message.setBody(MessageBodies.toBody(event.data()));
+            message.setHeader(WebPubSubConstants.PROTOBUF_TYPE_URL, MessageBodies.protobufTypeUrl(message.getBody()));
             message.setHeader(WebPubSubConstants.FROM, "group");
             message.setHeader(WebPubSubConstants.GROUP, event.group());
             message.setHeader(WebPubSubConstants.FROM_USER_ID, event.fromUserId());
@@ -188,6 +189,7 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
     void onServerMessage(WebPubSubEvent.ServerMessage event) {
         deliver(WebPubSubEventType.SERVER_MESSAGE, event.connectionId(), event.userId(), message -> {
             message.setBody(MessageBodies.toBody(event.data()));
+            message.setHeader(WebPubSubConstants.PROTOBUF_TYPE_URL, MessageBodies.protobufTypeUrl(message.getBody()));
             message.setHeader(WebPubSubConstants.FROM, "server");
             message.setHeader(WebPubSubConstants.DATA_TYPE, event.data().type().wireName());
             message.setHeader(WebPubSubConstants.SEQUENCE_ID, event.sequenceId());

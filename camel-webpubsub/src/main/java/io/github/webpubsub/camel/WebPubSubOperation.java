@@ -9,5 +9,10 @@ public enum WebPubSubOperation {
     /** Join the group; the connection joins it again after every new connection. */
     joinGroup,
     /** Leave the group. */
-    leaveGroup
+    leaveGroup,
+    /**
+     * Request/reply: send the body to the hub's event handler as the event and wait for its answer, which becomes the
+     * out body, with its data type in a header.
+     */
+    invokeEvent
 }

@@ -15,6 +15,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.webpubsub.client.ClientStatistics;
 import io.github.webpubsub.client.DataType;
+import io.github.webpubsub.client.InvocationFailedException;
+import io.github.webpubsub.client.InvokeResult;
 import io.github.webpubsub.client.Names;
 import io.github.webpubsub.client.SendFailedException;
 import io.github.webpubsub.client.SendOptions;
@@ -82,6 +84,17 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        WebPubSubOperation operation;
+        try {
+            operation = operation(exchange.getMessage());
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (operation == WebPubSubOperation.invokeEvent) {
+            return invoke(exchange, callback);
+        }
         CompletableFuture<SendResult> request;
         long sentAt = System.nanoTime();
         try {
@@ -123,6 +136,49 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
         return false;
     }
 
+    /**
+     * Request/reply: the body goes to the event handler, and its answer becomes the out body (a String for text and
+     * JSON, byte[] for binary) with its data type in a header; a failure is a {@link WebPubSubInvocationException}.
+     */
+    private boolean invoke(Exchange exchange, AsyncCallback callback) {
+        CompletableFuture<InvokeResult> request;
+        Message message = exchange.getMessage();
+        String event;
+        try {
+            event = event(message);
+            request = connection.client().invokeEvent(event, MessageBodies.toData(exchange, dataType(message)),
+                    Duration.ofMillis(configuration.getInvokeTimeout()));
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        request.whenCompleteAsync((result, error) -> {
+            Message out = exchange.getMessage();
+            if (error == null) {
+                out.setHeader(WebPubSubConstants.INVOCATION_ID, result.invocationId());
+                if (result.data() == null) {
+                    out.setBody(null);
+                    out.removeHeader(WebPubSubConstants.DATA_TYPE);
+                } else {
+                    out.setBody(MessageBodies.toBody(result.data()));
+                    out.setHeader(WebPubSubConstants.DATA_TYPE, result.data().type().wireName());
+                }
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof InvocationFailedException failed) {
+                    out.setHeader(WebPubSubConstants.INVOCATION_ID, failed.invocationId());
+                    exchange.setException(new WebPubSubInvocationException(exchange, failed.invocationId(),
+                            failed.errorName(), failed.errorMessage(), failed));
+                } else {
+                    exchange.setException(cause);
+                }
+            }
+            callback.done(false);
+        }, getEndpoint().getComponent().completions());
+        return false;
+    }
+
     private CompletableFuture<SendResult> send(Exchange exchange, WebPubSubClient client) throws Exception {
         Message message = exchange.getMessage();
         WebPubSubOperation operation = operation(message);
@@ -149,6 +205,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
             case sendEvent -> client.sendEvent(event(message), MessageBodies.toData(exchange, dataType(message)), options);
             case joinGroup -> client.joinGroup(group(message), options);
             case leaveGroup -> client.leaveGroup(group(message), options);
+            case invokeEvent -> throw new IllegalStateException("invokeEvent is not a send");
         };
     }
 
@@ -161,7 +218,7 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
             return WebPubSubOperation.valueOf(name);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown operation '" + name + "' in header " + WebPubSubConstants.OPERATION
-                    + ": expected sendToGroup, sendEvent, joinGroup or leaveGroup");
+                    + ": expected sendToGroup, sendEvent, joinGroup, leaveGroup or invokeEvent");
         }
     }
 
@@ -183,8 +240,8 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
     private String event(Message message) {
         String event = message.getHeader(WebPubSubConstants.EVENT, configuration.getEvent(), String.class);
         if (event == null) {
-            throw new IllegalArgumentException("No event name for sendEvent: set the option event or the header "
-                    + WebPubSubConstants.EVENT);
+            throw new IllegalArgumentException("No event name for sendEvent or invokeEvent: set the option event or"
+                    + " the header " + WebPubSubConstants.EVENT);
         }
         return Names.requireEvent(event);
     }

@@ -25,7 +25,7 @@ class ConnectionKeyTest {
 
     /** What an endpoint does on its connection; everything else is a connection setting. */
     private static final Set<String> PER_ENDPOINT = Set.of("group", "events", "operation", "event", "dataType", "noEcho",
-            "fireAndForget", "concurrentConsumers");
+            "fireAndForget", "concurrentConsumers", "invokeTimeout");
 
     @Test
     void changingAnyConnectionSettingGivesADifferentKeyAndNothingElseDoes() throws Exception {

@@ -80,7 +80,7 @@ class WebPubSubConfigurationTest {
         failsNaming("webpubsub:g?" + CS, "hub", "required");
         failsNaming("webpubsub:g?" + CS + "&hub=1bad", "Invalid option hub");
         failsNaming("webpubsub:g?connectionString=RAW(Endpoint=http://h)&hub=chat", "connectionString", "AccessKey");
-        failsNaming("webpubsub:g?" + CS + "&hub=chat&protocol=protobuf", "protocol", "protobuf");
+        failsNaming("webpubsub:g?" + CS + "&hub=chat&protocol=mqtt", "protocol", "mqtt");
         failsNaming("webpubsub:g?" + CS + "&hub=chat&events=group-message,everything", "events", "everything");
         failsNaming("webpubsub:g?" + CS + "&hub=chat&operation=publish", "operation", "publish");
         failsNaming("webpubsub:g?" + CS + "&hub=chat&dataType=xml", "dataType", "xml");

@@ -29,7 +29,7 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
     void everyClientSettingCanBeSetFromTheUri() {
         WebPubSubEndpoint endpoint = CamelContextHelper.getMandatoryEndpoint(context, "webpubsub:g?userId=u"
                 + "&recoveryWindow=45s&recoveryDelay=250ms&connectTimeout=7s&retryOnAuthFailure=true"
-                + "&authFailureRetryDelay=90s&maxInFlightSends=64&sequenceAckInterval=300ms&sequenceAckBatch=25"
+                + "&authFailureRetryDelay=90s&maxInFlightSends=64&maxInvocations=12&sequenceAckInterval=300ms&sequenceAckBatch=25"
                 + "&ackMode=onReceipt&receiveBufferMessages=500&receiveBufferBytes=4096&receiveQueueCapacity=33"
                 + "&ackTimeout=4s&maxRetries=5&retryDelay=150ms&maxRetryDelay=2s&maxQueuedSends=77"
                 + "&queuedSendTimeout=9s&keepAliveInterval=3s&idleTimeout=11s&reconnectDelay=120ms"
@@ -45,6 +45,7 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
         assertThat(options.isRetryOnAuthFailure()).isTrue();
         assertThat(options.getAuthFailureRetryDelay()).isEqualTo(Duration.ofSeconds(90));
         assertThat(options.getMaxInFlightSends()).isEqualTo(64);
+        assertThat(options.getMaxInvocations()).isEqualTo(12);
         assertThat(options.getSequenceAckInterval()).isEqualTo(Duration.ofMillis(300));
         assertThat(options.getSequenceAckBatch()).isEqualTo(25);
         assertThat(options.getAckMode()).isEqualTo(AckMode.ON_RECEIPT);
@@ -87,6 +88,8 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
         expected.put("reconnectDelay", WebPubSubClientOptions.DEFAULT_RECONNECT_DELAY);
         expected.put("maxReconnectDelay", WebPubSubClientOptions.DEFAULT_MAX_RECONNECT_DELAY);
         expected.put("maxInFlightSends", WebPubSubClientOptions.DEFAULT_MAX_IN_FLIGHT_SENDS);
+        expected.put("maxInvocations", WebPubSubClientOptions.DEFAULT_MAX_INVOCATIONS);
+        expected.put("invokeTimeout", WebPubSubClientOptions.DEFAULT_INVOKE_TIMEOUT);
         expected.put("sequenceAckBatch", WebPubSubClientOptions.DEFAULT_SEQUENCE_ACK_BATCH);
         expected.put("receiveBufferMessages", WebPubSubClientOptions.DEFAULT_RECEIVE_BUFFER_MESSAGES);
         expected.put("receiveBufferBytes", WebPubSubClientOptions.DEFAULT_RECEIVE_BUFFER_BYTES);

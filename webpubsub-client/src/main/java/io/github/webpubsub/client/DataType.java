@@ -9,7 +9,12 @@ public enum DataType {
     /** A JSON value, embedded as-is in the frame. */
     JSON("json"),
     /** Raw bytes, base64 in the JSON frame. */
-    BINARY("binary");
+    BINARY("binary"),
+    /**
+     * The bytes of a {@code google.protobuf.Any}: {@code protobuf_data} on the protobuf subprotocols. Received only
+     * there; JSON clients get such data as {@link #BINARY}, as Microsoft's SDKs do.
+     */
+    PROTOBUF("protobuf");
 
     private final String wireName;
 
@@ -17,7 +22,7 @@ public enum DataType {
         this.wireName = wireName;
     }
 
-    /** The name used in frames and in Camel options: {@code text}, {@code json} or {@code binary}. */
+    /** The name used in frames and in Camel options: {@code text}, {@code json}, {@code binary} or {@code protobuf}. */
     public String wireName() {
         return wireName;
     }

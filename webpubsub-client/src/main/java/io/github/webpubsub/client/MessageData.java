@@ -5,7 +5,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The data of one message: text, a JSON value (kept as its JSON text), or bytes. Immutable.
+ * The data of one message: text, a JSON value (kept as its JSON text), bytes, or the bytes of a protobuf
+ * {@code Any}. Immutable.
  */
 public final class MessageData {
 
@@ -35,6 +36,15 @@ public final class MessageData {
     /** Binary data. The array is copied. */
     public static MessageData binary(byte[] bytes) {
         return new MessageData(DataType.BINARY, null, Objects.requireNonNull(bytes, "bytes").clone());
+    }
+
+    /**
+     * Protobuf data: the serialized bytes of a {@code google.protobuf.Any}, sent as {@code protobuf_data} on the
+     * protobuf subprotocols (and as {@code dataType:"protobuf"} in base64 on the JSON ones). The array is copied. The
+     * client does not parse it; the protobuf codec checks it is an {@code Any} before sending.
+     */
+    public static MessageData protobuf(byte[] anyBytes) {
+        return new MessageData(DataType.PROTOBUF, null, Objects.requireNonNull(anyBytes, "anyBytes").clone());
     }
 
     /** The data type. */

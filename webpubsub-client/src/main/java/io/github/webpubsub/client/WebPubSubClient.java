@@ -1,5 +1,6 @@
 package io.github.webpubsub.client;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.webpubsub.client.internal.WebPubSubClientImpl;
@@ -129,4 +130,25 @@ public interface WebPubSubClient extends AutoCloseable {
 
     /** Sends a custom event with the given options (ackId, fire-and-forget). */
     CompletableFuture<SendResult> sendEvent(String event, MessageData data, SendOptions options);
+
+    /**
+     * Invokes the hub's event handler and waits for its answer: sends {@code invoke}, which the service delivers to
+     * the handler as the user event {@code event}, and completes with the handler's answer. Waits at most
+     * {@link WebPubSubClientOptions#getInvokeTimeout()}.
+     *
+     * @see #invokeEvent(String, MessageData, Duration)
+     */
+    default CompletableFuture<InvokeResult> invokeEvent(String event, MessageData data) {
+        return invokeEvent(event, data, null);
+    }
+
+    /**
+     * Invokes the hub's event handler and waits at most {@code timeout} ({@code null}: the option's) for its answer.
+     * Made while the client is connecting or recovering, it waits for the connection within the same timeout. Fails
+     * with an {@link InvocationFailedException}: the service's or handler's error, a timeout (after which
+     * {@code cancelInvocation} is sent and a late answer ignored), a drop after it was sent, or more than
+     * {@link WebPubSubClientOptions#getMaxInvocations()} waiting. Never sent twice: the handler may already have
+     * acted.
+     */
+    CompletableFuture<InvokeResult> invokeEvent(String event, MessageData data, Duration timeout);
 }

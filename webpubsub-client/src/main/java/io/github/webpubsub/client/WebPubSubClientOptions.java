@@ -27,6 +27,10 @@ public final class WebPubSubClientOptions {
     public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(800);
     /** The default of {@link #getMaxRetryDelay()}. */
     public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(8);
+    /** The default of {@link #getInvokeTimeout()}: the service's own limit on an event handler call. */
+    public static final Duration DEFAULT_INVOKE_TIMEOUT = Duration.ofSeconds(30);
+    /** The default of {@link #getMaxInvocations()}. */
+    public static final int DEFAULT_MAX_INVOCATIONS = 1000;
     /** The default of {@link #getMaxInFlightSends()}. */
     public static final int DEFAULT_MAX_IN_FLIGHT_SENDS = 4096;
     /** The default of {@link #getMaxQueuedSends()}. */
@@ -94,6 +98,8 @@ public final class WebPubSubClientOptions {
     private Duration retryDelay = DEFAULT_RETRY_DELAY;
     private Duration maxRetryDelay = DEFAULT_MAX_RETRY_DELAY;
     private int maxInFlightSends = DEFAULT_MAX_IN_FLIGHT_SENDS;
+    private Duration invokeTimeout = DEFAULT_INVOKE_TIMEOUT;
+    private int maxInvocations = DEFAULT_MAX_INVOCATIONS;
     private int maxQueuedSends = DEFAULT_MAX_QUEUED_SENDS;
     private Duration queuedSendTimeout = DEFAULT_QUEUED_SEND_TIMEOUT;
     private boolean autoReconnect = DEFAULT_AUTO_RECONNECT;
@@ -348,6 +354,35 @@ public final class WebPubSubClientOptions {
     }
 
     /**
+     * How long {@link WebPubSubClient#invokeEvent(String, MessageData)} waits for the answer before it fails with
+     * {@link InvocationFailedException#TIMEOUT} and sends {@code cancelInvocation}; {@link #DEFAULT_INVOKE_TIMEOUT}
+     * by default.
+     */
+    public Duration getInvokeTimeout() {
+        return invokeTimeout;
+    }
+
+    /** Sets {@link #getInvokeTimeout()}; returns these options. */
+    public WebPubSubClientOptions setInvokeTimeout(Duration invokeTimeout) {
+        this.invokeTimeout = invokeTimeout;
+        return this;
+    }
+
+    /**
+     * How many invocations may wait for their answers at once; more fail at once with
+     * {@link InvocationFailedException#TOO_MANY_INVOCATIONS}. {@link #DEFAULT_MAX_INVOCATIONS} by default.
+     */
+    public int getMaxInvocations() {
+        return maxInvocations;
+    }
+
+    /** Sets {@link #getMaxInvocations()}; returns these options. */
+    public WebPubSubClientOptions setMaxInvocations(int maxInvocations) {
+        this.maxInvocations = maxInvocations;
+        return this;
+    }
+
+    /**
      * How many requests may wait in the send queue (for a connection, for room in flight, or for the socket's write
      * queue to drain) before new ones fail with {@code QueueFull}; {@link #DEFAULT_MAX_QUEUED_SENDS} by default.
      */
@@ -588,6 +623,11 @@ public final class WebPubSubClientOptions {
     public WebPubSubClientOptions validate() {
         Objects.requireNonNull(credential, "credential: a client access URL provider is required");
         Objects.requireNonNull(protocol, "protocol");
+        try {
+            protocol.requireSupport();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         Objects.requireNonNull(webSocketOptions, "webSocketOptions");
         Objects.requireNonNull(ackMode, "ackMode");
         Objects.requireNonNull(stateLockMode, "stateLockMode");
@@ -600,6 +640,8 @@ public final class WebPubSubClientOptions {
         positive("retryDelay", retryDelay);
         positive("maxRetryDelay", maxRetryDelay);
         atLeast("maxInFlightSends", maxInFlightSends, 1);
+        positive("invokeTimeout", invokeTimeout);
+        atLeast("maxInvocations", maxInvocations, 1);
         atLeast("maxQueuedSends", maxQueuedSends, 0);
         positive("queuedSendTimeout", queuedSendTimeout);
         positive("reconnectDelay", reconnectDelay);

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.webpubsub.client.support.Clients;
@@ -58,8 +60,9 @@ class ClientRecoveryTest {
         assertThat(senderEvents.of(WebPubSubEvent.Disconnected.class)).isEmpty();
     }
 
-    @Test
-    void tenThousandMessagesThroughRepeatedDropsArriveOnceAndInOrder() {
+    @ParameterizedTest
+    @EnumSource(value = WebPubSubProtocol.class, names = {"JSON_RELIABLE", "PROTOBUF_RELIABLE"})
+    void tenThousandMessagesThroughRepeatedDropsArriveOnceAndInOrder(WebPubSubProtocol protocol) {
         int total = 10_000;
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         AtomicInteger receiverDrops = new AtomicInteger();
@@ -73,10 +76,10 @@ class ClientRecoveryTest {
                 }
             }
         };
-        receiver[0] = started(Clients.options(emulator.get(), "receiver"), collector);
+        receiver[0] = started(Clients.options(emulator.get(), "receiver").setProtocol(protocol), collector);
         receiver[0].joinGroup("stream").orTimeout(30, TimeUnit.SECONDS).join();
         RecordingListener senderEvents = new RecordingListener();
-        WebPubSubClient sender = started(Clients.options(emulator.get(), "sender"), senderEvents);
+        WebPubSubClient sender = started(Clients.options(emulator.get(), "sender").setProtocol(protocol), senderEvents);
 
         int batch = 250;
         int senderDrops = 0;

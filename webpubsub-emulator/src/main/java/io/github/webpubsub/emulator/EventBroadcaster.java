@@ -12,6 +12,7 @@ import io.github.webpubsub.emulator.hub.ClientConnection;
 import io.github.webpubsub.emulator.hub.ConnectionObserver;
 import io.github.webpubsub.emulator.protocol.Payload;
 import io.github.webpubsub.emulator.upstream.UpstreamClient;
+import io.github.webpubsub.emulator.upstream.HandlerReply;
 import io.github.webpubsub.emulator.ws.UserEventSink;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -63,14 +64,25 @@ final class EventBroadcaster implements ConnectionObserver, UserEventSink {
 
     @Override
     public Future<Payload> dispatch(ClientConnection connection, String event, Payload payload) {
+        record(connection, event, payload.dataType().wireName(), payload.asText());
+        return upstream == null ? Future.succeededFuture() : upstream.userEvent(connection, event, payload);
+    }
+
+    @Override
+    public Future<HandlerReply> invoke(ClientConnection connection, String event, Payload payload) {
+        record(connection, event, payload == null ? "text" : payload.dataType().wireName(),
+                payload == null ? "" : payload.asText());
+        return upstream == null ? Future.succeededFuture() : upstream.invoke(connection, event, payload);
+    }
+
+    private void record(ClientConnection connection, String event, String dataType, String data) {
         UserEvent userEvent = new UserEvent(connection.hub().name(), connection.id(), connection.userId(), event,
-                payload.dataType().wireName(), payload.asText());
+                dataType, data);
         if (userEvents.size() >= KEPT_EVENTS) {
             userEvents.remove(0);
         }
         userEvents.add(userEvent);
         notifyListeners(l -> l.onUserEvent(userEvent));
-        return upstream == null ? Future.succeededFuture() : upstream.userEvent(connection, event, payload);
     }
 
     private void notifyListeners(Consumer<EmulatorListener> call) {

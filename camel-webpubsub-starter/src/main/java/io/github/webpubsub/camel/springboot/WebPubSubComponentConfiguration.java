@@ -48,8 +48,10 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private String hub;
 
     /**
-     * The subprotocol: json.reliable recovers dropped connections without losing messages; json does not. One of:
-     * json.reliable, json.
+     * The subprotocol: json.reliable recovers dropped connections without losing messages; json does not.
+     * protobuf.reliable and protobuf are the same in binary protobuf frames, and need com.google.protobuf:protobuf-java
+     * 4.x on the class path: a protobuf Message body is sent as protobuf data, and received protobuf data is a
+     * com.google.protobuf.Any. One of: json.reliable, json, protobuf.reliable, protobuf.
      */
     private String protocol = "json.reliable";
 
@@ -164,7 +166,7 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private String dataType;
 
     /**
-     * The event name for the sendEvent operation.
+     * The event name for the sendEvent and invokeEvent operations.
      */
     private String event;
 
@@ -200,7 +202,8 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private Boolean noEcho = false;
 
     /**
-     * What the producer does: sendToGroup, sendEvent, joinGroup or leaveGroup.
+     * What the producer does: sendToGroup, sendEvent, joinGroup, leaveGroup, or invokeEvent (request/reply: the event
+     * handler's answer becomes the out body).
      */
     private WebPubSubOperation operation = WebPubSubOperation.sendToGroup;
 
@@ -215,6 +218,18 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
      * come back.
      */
     private Integer maxInFlightSends = 4096;
+
+    /**
+     * How many invokeEvent exchanges may wait for the event handler's answers on a connection at once; more fail at
+     * once with TooManyInvocations.
+     */
+    private Integer maxInvocations = 1000;
+
+    /**
+     * How long an invokeEvent exchange waits for the event handler's answer; then it fails with InvocationTimeout and
+     * the client sends cancelInvocation. A duration: 10s, 500ms, PT1M, or a number of milliseconds.
+     */
+    private Duration invokeTimeout = Duration.ofSeconds(30);
 
     /**
      * How many sends may wait for a connection while it is recovering or reconnecting.
@@ -605,6 +620,22 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
 
     public void setMaxInFlightSends(Integer maxInFlightSends) {
         this.maxInFlightSends = maxInFlightSends;
+    }
+
+    public Integer getMaxInvocations() {
+        return maxInvocations;
+    }
+
+    public void setMaxInvocations(Integer maxInvocations) {
+        this.maxInvocations = maxInvocations;
+    }
+
+    public Duration getInvokeTimeout() {
+        return invokeTimeout;
+    }
+
+    public void setInvokeTimeout(Duration invokeTimeout) {
+        this.invokeTimeout = invokeTimeout;
     }
 
     public Integer getMaxQueuedSends() {

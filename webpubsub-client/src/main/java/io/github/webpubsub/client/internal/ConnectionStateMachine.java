@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ClientState;
 import io.github.webpubsub.client.ConnectionState;
+import io.github.webpubsub.client.InvocationFailedException;
 import io.github.webpubsub.client.SendFailedException;
 import io.github.webpubsub.client.SendResult;
 import io.github.webpubsub.client.StateLockMode;
@@ -23,6 +24,7 @@ import io.github.webpubsub.client.internal.codec.MalformedFrameException;
 import io.github.webpubsub.client.internal.codec.ServerFrame;
 import io.github.webpubsub.client.internal.delivery.EventDelivery;
 import io.github.webpubsub.client.internal.inbox.Inbox;
+import io.github.webpubsub.client.internal.send.Invocations;
 import io.github.webpubsub.client.internal.send.RequestSender;
 import io.github.webpubsub.client.internal.state.StatePersistence;
 import io.github.webpubsub.client.internal.transport.Transport;
@@ -60,6 +62,7 @@ final class ConnectionStateMachine {
     private final boolean reliable;
     private final TransportFactory transports;
     private final RequestSender sender;
+    private final Invocations invocations;
     private final Inbox inbox;
     private final EventDelivery delivery;
     private final GroupSet groups;
@@ -122,7 +125,8 @@ final class ConnectionStateMachine {
     private String stopReason;
 
     ConnectionStateMachine(WebPubSubClientOptions options, Vertx vertx, Context context, Executor completions,
-            TransportFactory transports, RequestSender sender, Inbox inbox, EventDelivery delivery, GroupSet groups) {
+            TransportFactory transports, RequestSender sender, Invocations invocations, Inbox inbox,
+            EventDelivery delivery, GroupSet groups) {
         this.options = options;
         this.vertx = vertx;
         this.context = context;
@@ -130,6 +134,7 @@ final class ConnectionStateMachine {
         this.reliable = options.getProtocol().reliable();
         this.transports = transports;
         this.sender = sender;
+        this.invocations = invocations;
         this.inbox = inbox;
         this.delivery = delivery;
         this.groups = groups;
@@ -287,6 +292,7 @@ final class ConnectionStateMachine {
         transport = null;
         inbox.stop();
         sender.failAll(SendFailedException.STOPPED, stopReason);
+        invocations.failAll(InvocationFailedException.STOPPED, stopReason);
         if (connectionId != null) {
             delivery.emit(new WebPubSubEvent.Disconnected(connectionId, userId, (int) NORMAL_CLOSURE, stopReason));
         }
@@ -412,6 +418,7 @@ final class ConnectionStateMachine {
         CompletionStage<Void> rejoined = options.isAutoRejoinGroups() ? rejoinGroups()
                 : CompletableFuture.completedFuture(null);
         sender.attach(transport);
+        invocations.attach(transport);
         persistence.save(connectionId, userId, reconnectionToken, lastAcked);
         rejoined.whenComplete((v, e) -> context.runOnContext(x -> {
             if (attempt == generation) {
@@ -530,6 +537,7 @@ final class ConnectionStateMachine {
         moveTo(ClientState.CONNECTED, "connection " + connectionId + " recovered");
         inbox.attach(transport);
         sender.attach(transport);
+        invocations.attach(transport);
         delivery.emit(new WebPubSubEvent.Recovered(connectionId));
     }
 
@@ -643,6 +651,13 @@ final class ConnectionStateMachine {
         }
 
         @Override
+        public void onInvokeResponse(ServerFrame.InvokeResponse response) {
+            if (currentAndConfirmed()) {
+                invocations.onResponse(response);
+            }
+        }
+
+        @Override
         public void onMalformed(MalformedFrameException malformed) {
             if (currentAndConfirmed()) {
                 inbox.onMalformed(malformed, connectionId);
@@ -709,6 +724,7 @@ final class ConnectionStateMachine {
         CompletionStage<Void> rejoined = options.isAutoRejoinGroups() ? rejoinGroups()
                 : CompletableFuture.completedFuture(null);
         sender.attach(transport);
+        invocations.attach(transport);
         WebPubSubEvent.Connected event = new WebPubSubEvent.Connected(connectionId, userId);
         rejoined.whenComplete((v, e) -> context.runOnContext(x -> {
             if (attempt == generation) {
@@ -768,6 +784,7 @@ final class ConnectionStateMachine {
         inbox.detach();
         inbox.release();
         sender.detach();
+        invocations.detach(why + (code == null ? "" : ", close code " + code));
         if (state == ClientState.STOPPING) {
             finishStop();
             return;

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ClientState;
 import io.github.webpubsub.client.ClientStatistics;
+import io.github.webpubsub.client.InvocationFailedException;
+import io.github.webpubsub.client.InvokeResult;
 import io.github.webpubsub.client.Names;
 import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.SendFailedException;
@@ -28,6 +30,7 @@ import io.github.webpubsub.client.internal.codec.ClientFrame;
 import io.github.webpubsub.client.internal.codec.FrameCodec;
 import io.github.webpubsub.client.internal.delivery.EventDelivery;
 import io.github.webpubsub.client.internal.inbox.Inbox;
+import io.github.webpubsub.client.internal.send.Invocations;
 import io.github.webpubsub.client.internal.send.RequestSender;
 import io.github.webpubsub.client.internal.transport.TransportFactory;
 import io.github.webpubsub.client.internal.transport.WebSocketTransportFactory;
@@ -54,6 +57,8 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
     private final RequestSender sender;
     /** Where returned futures complete: never the event loop. */
     private final Executor completions;
+    private final Invocations invocations;
+    private final long invokeTimeoutMillis;
     private final GroupSet groups = new GroupSet();
     private final ConnectionStateMachine machine;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -85,8 +90,10 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
         this.inbox = new Inbox(vertx, context, options, codec.reliable(), delivery);
         // Acks arrive many to a socket read: their completions leave the event loop together.
         this.sender = new RequestSender(vertx, options, new LoopBatchingExecutor(context, completionThreads));
-        this.machine = new ConnectionStateMachine(options, vertx, context, completionThreads, this.transports, sender, inbox,
-                delivery, groups);
+        this.invocations = new Invocations(vertx, completionThreads, options.getMaxInvocations());
+        this.invokeTimeoutMillis = options.getInvokeTimeout().toMillis();
+        this.machine = new ConnectionStateMachine(options, vertx, context, completionThreads, this.transports, sender,
+                invocations, inbox, delivery, groups);
         LOG.debug("Client created for {} over {}", options.getCredential(), codec.subprotocol());
     }
 
@@ -216,6 +223,26 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
         Names.requireEvent(event);
         Objects.requireNonNull(data, "data");
         return onLoop(() -> submit(ackId -> new ClientFrame.SendEvent(event, data, ackId), options));
+    }
+
+    @Override
+    public CompletableFuture<InvokeResult> invokeEvent(String event, MessageData data, Duration timeout) {
+        Names.requireEvent(event);
+        Objects.requireNonNull(data, "data");
+        long timeoutMillis = timeout == null ? invokeTimeoutMillis : timeout.toMillis();
+        if (timeoutMillis <= 0) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        return onLoop(() -> {
+            CompletableFuture<InvokeResult> result = new CompletableFuture<>();
+            if (!machine.accepting()) {
+                result.completeExceptionally(new InvocationFailedException(null, event, InvocationFailedException.STOPPED,
+                        "The client is not started"));
+                return result;
+            }
+            invocations.invoke(event, data, timeoutMillis, result);
+            return result;
+        });
     }
 
     private CompletableFuture<SendResult> submit(Function<Long, ClientFrame> frame, SendOptions options) {

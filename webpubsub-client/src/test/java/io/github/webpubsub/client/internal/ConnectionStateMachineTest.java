@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.github.webpubsub.client.ClientState;
+import io.github.webpubsub.client.InvocationFailedException;
+import io.github.webpubsub.client.InvokeResult;
 import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.SendFailedException;
 import io.github.webpubsub.client.SendResult;
@@ -291,6 +293,48 @@ class ConnectionStateMachineTest {
             assertThat(queued.get(5, TimeUnit.SECONDS).duplicated()).isFalse();
         }
     }
+    @Test
+    void aDropFailsTheSentInvocationAndOneMadeDuringRecoveryGoesOutOnTheRecoveredSocket() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect();
+            CompletableFuture<InvokeResult> cut = engine.client.invokeEvent("price", MessageData.text("a"));
+            await().until(() -> socket.written("invoke").size() == 1);
+            socket.close(null, "lost");
+            assertThatThrownBy(() -> cut.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(InvocationFailedException.class,
+                            e -> assertThat(e.errorName()).isEqualTo(InvocationFailedException.CONNECTION_LOST));
+
+            PendingOpen recovery = engine.sockets.nextOpen(WAIT);
+            CompletableFuture<InvokeResult> waiting = engine.client.invokeEvent("price", MessageData.text("b"));
+            FakeTransport recovered = recovery.accept();
+            await().until(() -> recovered.written("invoke").size() == 1);
+            assertThat(recovered.written("invoke").get(0)).contains("\"invocationId\":\"2\"").contains("\"b\"");
+            // The cut invocation is never sent again: the handler may have acted on it.
+            assertThat(recovered.written("invoke")).noneMatch(frame -> frame.contains("\"a\""));
+            recovered.receive("{\"type\":\"invokeResponse\",\"invocationId\":\"2\",\"success\":true,"
+                    + "\"dataType\":\"text\",\"data\":\"42\"}");
+            assertThat(waiting.get(5, TimeUnit.SECONDS).data()).isEqualTo(MessageData.text("42"));
+        }
+    }
+
+    @Test
+    void anInvocationTimeoutSendsCancelInvocationAndALateAnswerChangesNothing() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect();
+            CompletableFuture<InvokeResult> slow = engine.client.invokeEvent("price", MessageData.text("a"),
+                    Duration.ofMillis(200));
+            await().until(() -> socket.written("cancelInvocation").size() == 1);
+            assertThat(socket.written("cancelInvocation").get(0)).contains("\"invocationId\":\"1\"");
+            assertThatThrownBy(() -> slow.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(InvocationFailedException.class,
+                            e -> assertThat(e.errorName()).isEqualTo(InvocationFailedException.TIMEOUT));
+            socket.receive("{\"type\":\"invokeResponse\",\"invocationId\":\"1\",\"success\":true}");
+            socket.groupMessage("g", "still here", 1);
+            await().until(() -> engine.events.groupTexts().contains("still here"));
+            assertThat(engine.events.of(WebPubSubEvent.MalformedMessage.class)).isEmpty();
+        }
+    }
+
     @Test
     void aConnectionStringMintsAFreshTokenForEveryNewConnectionAndARecoveryAsksForNoNewUrl() throws Exception {
         String connectionString = "Endpoint=http://localhost:1;AccessKey=" + "k".repeat(40) + ";Version=1.0;";

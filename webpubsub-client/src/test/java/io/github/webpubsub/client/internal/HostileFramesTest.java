@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import io.github.webpubsub.client.ClientState;
+import io.github.webpubsub.client.InvocationFailedException;
+import io.github.webpubsub.client.InvokeResult;
 import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.SendFailedException;
 import io.github.webpubsub.client.SendResult;
@@ -64,7 +66,9 @@ class HostileFramesTest {
                 Arguments.of("zero sequenceId", message("0"), null),
                 Arguments.of("string sequenceId", message("\"1\""), null),
                 Arguments.of("fractional sequenceId", message("1.5"), null),
-                Arguments.of("connected without connectionId", "{\"type\":\"system\",\"event\":\"connected\"}", null));
+                Arguments.of("connected without connectionId", "{\"type\":\"system\",\"event\":\"connected\"}", null),
+                Arguments.of("invokeResponse without invocationId", "{\"type\":\"invokeResponse\",\"success\":true,\"dataType\":\"text\",\"data\":\"" + CONTENT + "\"}", null),
+                Arguments.of("invokeResponse with binary data that is not base64", "{\"type\":\"invokeResponse\",\"invocationId\":\"9\",\"success\":true,\"dataType\":\"binary\",\"data\":\"%%%\"}", null));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,6 +127,26 @@ class HostileFramesTest {
                         assertThat(e.fromService()).isTrue();
                     });
             assertThat(socket.written("sendToGroup")).hasSize(1);
+        }
+    }
+
+    @Test
+    void anInvokeResponseThatDoesNotSayWhetherItSucceededFailsItsInvocationAtOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect();
+            CompletableFuture<InvokeResult> invocation = engine.client.invokeEvent("e", MessageData.text("x"));
+            await().until(() -> socket.written("invoke").size() == 1);
+            socket.receive("{\"type\":\"invokeResponse\",\"invocationId\":\"1\",\"data\":\"" + CONTENT + "\"}");
+            assertThatThrownBy(() -> invocation.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).cause()
+                    .isInstanceOfSatisfying(InvocationFailedException.class, e -> {
+                        assertThat(e.errorName()).isEqualTo("InvalidResponse");
+                        assertThat(e.invocationId()).isEqualTo("1");
+                    });
+            // A second answer to the same invocation finds nothing waiting and is ignored.
+            socket.receive("{\"type\":\"invokeResponse\",\"invocationId\":\"1\",\"success\":true}");
+            socket.groupMessage("g", "good", 1);
+            await().until(() -> engine.events.groupTexts().contains("good"));
+            assertThat(engine.events.of(WebPubSubEvent.MalformedMessage.class)).isEmpty();
         }
     }
 

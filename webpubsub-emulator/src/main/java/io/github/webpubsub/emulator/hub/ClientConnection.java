@@ -2,6 +2,7 @@ package io.github.webpubsub.emulator.hub;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class ClientConnection {
             return size() > ACK_ID_MEMORY;
         }
     });
+    /** Invocations awaiting the event handler's answer; a cancelled one is removed, so its late answer is dropped. */
+    private final Set<String> invocations = new HashSet<>();
     private final ReliableBuffer buffer;
     private final TraceSink trace;
     private String reconnectionToken;
@@ -131,6 +134,32 @@ public final class ClientConnection {
     /** Forgets an ackId whose request failed, so that its retry is processed rather than taken for a duplicate. */
     public void forgetAckId(long ackId) {
         ackIds.remove(ackId);
+    }
+
+    /** How many invocations a connection may have waiting for the event handler at once. */
+    public static final int MAX_INVOCATIONS = 1000;
+
+    /**
+     * Records an invocation that is starting.
+     *
+     * @return false when one with this id is already running, or {@link #MAX_INVOCATIONS} are
+     */
+    public boolean startInvocation(String invocationId) {
+        return invocations.size() < MAX_INVOCATIONS && invocations.add(invocationId);
+    }
+
+    /** Whether an invocation is running. */
+    public boolean invocationRunning(String invocationId) {
+        return invocations.contains(invocationId);
+    }
+
+    /**
+     * Ends an invocation, when it is answered or cancelled.
+     *
+     * @return false when it had already ended (cancelled): its answer must not be sent
+     */
+    public boolean endInvocation(String invocationId) {
+        return invocations.remove(invocationId);
     }
 
     /** A live trace entry about this connection. */
@@ -250,7 +279,7 @@ public final class ClientConnection {
 
     private boolean write(String frame) {
         if (socket != null && !silenced && state == State.CONNECTED) {
-            socket.writeTextMessage(frame);
+            protocol.write(socket, frame);
             return true;
         }
         return false;

@@ -203,8 +203,8 @@ public final class ConnectionLifecycle {
     }
 
     /** Accepts a recovery we refuse, then closes it with 1008 as the service does. */
-    public static void refuseRecovery(ServerWebSocket socket) {
-        socket.writeTextMessage(ServerFrames.disconnected(NOT_RECOVERABLE));
+    public static void refuseRecovery(ServerWebSocket socket, Subprotocol protocol) {
+        protocol.write(socket, ServerFrames.disconnected(NOT_RECOVERABLE));
         socket.close(POLICY_VIOLATION, NOT_RECOVERABLE);
     }
 

@@ -6,6 +6,10 @@ public final class AckErrors {
     public static final String FORBIDDEN = "Forbidden";
     public static final String DUPLICATE = "Duplicate";
     public static final String INTERNAL_SERVER_ERROR = "InternalServerError";
+    /** In the ack error enum of the service's JSON schema; the emulator uses it for invocations with no handler. */
+    public static final String NOT_FOUND = "NotFound";
+    /** A request the service refuses as malformed; the emulator uses it for invocations it cannot run. */
+    public static final String BAD_REQUEST = "BadRequest";
 
     private AckErrors() {
     }

@@ -25,4 +25,15 @@ public sealed interface ClientRequest {
 
     record Ping() implements ClientRequest {
     }
+
+    /**
+     * A request for the event handler's answer: {@code payload} is {@code null} when the client sent no data. The
+     * answer goes back as an {@code invokeResponse} with the same {@code invocationId}.
+     */
+    record Invoke(String invocationId, String target, String event, Payload payload) implements ClientRequest {
+    }
+
+    /** The client no longer waits for the answer to {@code invocationId}. */
+    record CancelInvocation(String invocationId) implements ClientRequest {
+    }
 }

@@ -41,6 +41,9 @@ public final class ClientRequestParser {
                 yield new ClientRequest.SequenceAck(sequenceId(json));
             }
             case "ping" -> new ClientRequest.Ping();
+            case "invoke" -> new ClientRequest.Invoke(invocationId(json), target(json), event(json),
+                    json.getValue("data") == null ? null : payload(json));
+            case "cancelInvocation" -> new ClientRequest.CancelInvocation(invocationId(json));
             default -> throw new ProtocolViolation("Unknown 'type': " + abbreviate(typeName) + ".");
         };
     }
@@ -69,6 +72,30 @@ public final class ClientRequestParser {
         Object event = json.getValue("event");
         if (!(event instanceof String name) || name.isBlank()) {
             throw new ProtocolViolation("Missing required property 'event'.");
+        }
+        return name;
+    }
+
+    /** The longest invocationId the emulator accepts: the JS client's are short counters or UUIDs. */
+    public static final int MAX_INVOCATION_ID_LENGTH = 128;
+
+    private static String invocationId(JsonObject json) throws ProtocolViolation {
+        Object id = json.getValue("invocationId");
+        if (!(id instanceof String value) || value.isEmpty() || value.length() > MAX_INVOCATION_ID_LENGTH) {
+            throw new ProtocolViolation("Property 'invocationId' must be a string of 1 to " + MAX_INVOCATION_ID_LENGTH
+                    + " characters.");
+        }
+        return value;
+    }
+
+    /** The JS client always sends {@code target:"event"}; a missing target is read as that. */
+    private static String target(JsonObject json) throws ProtocolViolation {
+        Object target = json.getValue("target");
+        if (target == null) {
+            return "event";
+        }
+        if (!(target instanceof String name)) {
+            throw new ProtocolViolation("Property 'target' must be a string.");
         }
         return name;
     }

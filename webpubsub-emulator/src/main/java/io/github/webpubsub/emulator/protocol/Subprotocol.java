@@ -7,15 +7,42 @@ import java.util.Optional;
 /** The WebSocket subprotocols the emulator speaks. */
 public enum Subprotocol {
 
-    JSON("json.webpubsub.azure.v1", false),
-    JSON_RELIABLE("json.reliable.webpubsub.azure.v1", true);
+    JSON("json.webpubsub.azure.v1", false, false),
+    JSON_RELIABLE("json.reliable.webpubsub.azure.v1", true, false),
+    PROTOBUF("protobuf.webpubsub.azure.v1", false, true),
+    PROTOBUF_RELIABLE("protobuf.reliable.webpubsub.azure.v1", true, true);
 
     private final String id;
     private final boolean reliable;
+    private final boolean protobuf;
 
-    Subprotocol(String id, boolean reliable) {
+    Subprotocol(String id, boolean reliable, boolean protobuf) {
         this.id = id;
         this.reliable = reliable;
+        this.protobuf = protobuf;
+    }
+
+    /** Whether frames are protobuf, in binary WebSocket messages. */
+    public boolean protobuf() {
+        return protobuf;
+    }
+
+    /**
+     * Writes one of the emulator's frames (made as JSON) to a socket of this protocol: as it is, or in protobuf.
+     *
+     * @return false when the frame has no protobuf form and was not written
+     */
+    public boolean write(io.vertx.core.http.ServerWebSocket socket, String jsonFrame) {
+        if (!protobuf) {
+            socket.writeTextMessage(jsonFrame);
+            return true;
+        }
+        io.vertx.core.buffer.Buffer binary = ProtobufFrames.fromJson(jsonFrame);
+        if (binary == null) {
+            return false;
+        }
+        socket.writeBinaryMessage(binary);
+        return true;
     }
 
     /** The name in {@code Sec-WebSocket-Protocol}. */

@@ -30,6 +30,12 @@ public enum TraceKind {
     REST("rest"),
     /** A call to the app server's event handler and its outcome. */
     EVENT_HANDLER("eventHandler"),
+    /** A client's invoke request: invocationId, event, data. */
+    INVOKE("invoke"),
+    /** The emulator's answer to an invoke: invocationId, result, the error if any. */
+    INVOKE_RESPONSE("invokeResponse"),
+    /** A client's cancelInvocation, and whether the invocation was still running. */
+    CANCEL_INVOCATION("cancelInvocation"),
     /** A fault armed, cleared or acting. */
     FAULT("fault"),
     /** Entries this reader lost because it read too slowly. */

@@ -51,15 +51,55 @@ public final class UpstreamClient {
 
     /** A user event: the reply's body, if any, goes back to the client as a server message. */
     public Future<Payload> userEvent(ClientConnection connection, String event, Payload payload) {
-        return post(connection, "azure.webpubsub.user." + event, event, payload.dataType().contentType(), payload.toHttpBody());
+        return post(connection, "azure.webpubsub.user." + event, event, payload.dataType().contentType(), payload.toHttpBody())
+                .map(UpstreamClient::replyOrFail);
+    }
+
+    /**
+     * An invocation: posted exactly as the user event of the same name (the service delivers an {@code invoke} to
+     * the handler as a user event), with the handler's status kept so the caller can answer with an error. Fails
+     * only when the handler could not be reached or did not answer in time. {@code payload} may be {@code null}.
+     */
+    public Future<HandlerReply> invoke(ClientConnection connection, String event, Payload payload) {
+        String contentType = payload == null ? "text/plain" : payload.dataType().contentType();
+        Buffer body = payload == null ? Buffer.buffer() : payload.toHttpBody();
+        return post(connection, "azure.webpubsub.user." + event, event, contentType, body).map(reply -> {
+            if (reply.status() / 100 != 2) {
+                String text = reply.body().toString(StandardCharsets.UTF_8);
+                return new HandlerReply(reply.status(), null,
+                        text.length() > HandlerReply.MAX_DETAIL ? text.substring(0, HandlerReply.MAX_DETAIL) : text);
+            }
+            return new HandlerReply(reply.status(), typed(reply), "");
+        });
     }
 
     /** The non-blocking system events {@code connected} and {@code disconnected}. */
     public Future<Payload> systemEvent(ClientConnection connection, String event, JsonObject body) {
-        return post(connection, "azure.webpubsub.sys." + event, event, "application/json", body.toBuffer());
+        return post(connection, "azure.webpubsub.sys." + event, event, "application/json", body.toBuffer())
+                .map(UpstreamClient::replyOrFail);
     }
 
-    private Future<Payload> post(ClientConnection c, String type, String event, String contentType, Buffer body) {
+    /** The handler's answer as it came. */
+    private record RawReply(int status, String contentType, Buffer body) {
+    }
+
+    private static Payload replyOrFail(RawReply reply) {
+        if (reply.status() / 100 != 2) {
+            throw new IllegalStateException("The event handler answered HTTP " + reply.status());
+        }
+        return typed(reply);
+    }
+
+    /** A 2xx body typed by its Content-Type (bytes when it names none the service knows); null for no body. */
+    private static Payload typed(RawReply reply) {
+        if (reply.status() == 204 || reply.body().length() == 0) {
+            return null;
+        }
+        DataType dataType = DataType.fromContentType(reply.contentType());
+        return Payload.fromHttpBody(dataType == null ? DataType.BINARY : dataType, reply.body());
+    }
+
+    private Future<RawReply> post(ClientConnection c, String type, String event, String contentType, Buffer body) {
         int port = url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(url.getHost()).setPort(port)
@@ -82,25 +122,22 @@ public final class UpstreamClient {
         }
         long started = System.nanoTime();
         int[] status = {0};
-        Future<Payload> outcome = http.request(options)
+        Future<RawReply> outcome = http.request(options)
                 .compose(request -> request.send(body))
                 .compose(response -> response.body().map(reply -> {
                     status[0] = response.statusCode();
-                    if (response.statusCode() / 100 != 2) {
-                        throw new IllegalStateException("The event handler answered HTTP " + response.statusCode());
-                    }
-                    if (response.statusCode() == 204 || reply.length() == 0) {
-                        return null;
-                    }
-                    String replyType = response.getHeader("Content-Type");
-                    DataType dataType = DataType.fromContentType(replyType);
-                    return Payload.fromHttpBody(dataType == null ? DataType.BINARY : dataType, reply);
+                    return new RawReply(response.statusCode(), response.getHeader("Content-Type"), reply);
                 }));
         if (trace.active()) {
-            outcome.onComplete(result -> trace.publish(c.traceEntry(TraceKind.EVENT_HANDLER).with("event", event).with("type", type)
-                    .with("status", status[0] == 0 ? null : status[0]).with("durationMs", (System.nanoTime() - started) / 1_000_000)
-                    .with("outcome", result.succeeded() ? "ok" : "failed")
-                    .with("error", result.succeeded() ? null : result.cause().getMessage())));
+            outcome.onComplete(result -> {
+                boolean ok = result.succeeded() && result.result().status() / 100 == 2;
+                String error = result.failed() ? result.cause().getMessage()
+                        : ok ? null : "The event handler answered HTTP " + result.result().status();
+                trace.publish(c.traceEntry(TraceKind.EVENT_HANDLER).with("event", event).with("type", type)
+                        .with("status", status[0] == 0 ? null : status[0])
+                        .with("durationMs", (System.nanoTime() - started) / 1_000_000)
+                        .with("outcome", ok ? "ok" : "failed").with("error", error));
+            });
         }
         return outcome;
     }

@@ -131,7 +131,7 @@ public final class ClientEndpoint {
         }
         if (connection == null) {
             LOG.info("Refusing the recovery of connection {} in hub {}", connectionId, hub.name());
-            ConnectionLifecycle.refuseRecovery(socket);
+            ConnectionLifecycle.refuseRecovery(socket, protocol);
             return;
         }
         wire(connection, socket);

@@ -15,11 +15,14 @@ import io.github.webpubsub.emulator.protocol.AckErrors;
 import io.github.webpubsub.emulator.protocol.ClientRequest;
 import io.github.webpubsub.emulator.protocol.ClientRequestParser;
 import io.github.webpubsub.emulator.protocol.OutboundMessage;
+import io.github.webpubsub.emulator.protocol.Payload;
+import io.github.webpubsub.emulator.protocol.ProtobufRequestParser;
 import io.github.webpubsub.emulator.protocol.ProtocolViolation;
 import io.github.webpubsub.emulator.protocol.ServerFrames;
 import io.github.webpubsub.emulator.trace.TraceEvent;
 import io.github.webpubsub.emulator.trace.TraceKind;
 import io.github.webpubsub.emulator.trace.TraceSink;
+import io.github.webpubsub.emulator.upstream.HandlerReply;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
@@ -50,6 +53,10 @@ public final class RequestProcessor {
     }
 
     public void onText(ClientConnection connection, String text) {
+        if (connection.protocol().protobuf()) {
+            reject(connection, new ProtocolViolation("The protobuf subprotocols take binary frames only."));
+            return;
+        }
         if (text.length() > MAX_MESSAGE_BYTES / 3 && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
             reject(connection, new ProtocolViolation(ProtocolViolation.MESSAGE_TOO_BIG, "The client message is too large."));
             return;
@@ -64,13 +71,24 @@ public final class RequestProcessor {
         }
     }
 
-    /** The docs allow JSON requests in binary frames, as UTF-8. */
+    /** Protobuf requests; on the JSON subprotocols the docs allow JSON requests in binary frames, as UTF-8. */
     public void onBinary(ClientConnection connection, Buffer data) {
         if (data.length() > MAX_MESSAGE_BYTES) {
             reject(connection, new ProtocolViolation(ProtocolViolation.MESSAGE_TOO_BIG, "The client message is too large."));
             return;
         }
-        onText(connection, data.toString(StandardCharsets.UTF_8));
+        if (!connection.protocol().protobuf()) {
+            onText(connection, data.toString(StandardCharsets.UTF_8));
+            return;
+        }
+        if (connection.state() != ClientConnection.State.CONNECTED || connection.silenced()) {
+            return;
+        }
+        try {
+            handle(connection, ProtobufRequestParser.parse(data, connection.protocol().reliable()));
+        } catch (ProtocolViolation violation) {
+            reject(connection, violation);
+        }
     }
 
     private void reject(ClientConnection connection, ProtocolViolation violation) {
@@ -95,7 +113,91 @@ public final class RequestProcessor {
             sendToGroup(connection, send);
         } else if (request instanceof ClientRequest.Event event) {
             event(connection, event);
+        } else if (request instanceof ClientRequest.Invoke invoke) {
+            invoke(connection, invoke);
+        } else if (request instanceof ClientRequest.CancelInvocation cancel) {
+            boolean running = connection.endInvocation(cancel.invocationId());
+            if (trace.active()) {
+                trace.publish(connection.traceEntry(TraceKind.CANCEL_INVOCATION).with("invocationId", cancel.invocationId())
+                        .with("running", running));
+            }
         }
+    }
+
+    /**
+     * Delivers an invocation to the event handler as the user event it is, and answers with what the handler
+     * answered: its body on a 2xx, an error named after its status otherwise. Error names and messages are the
+     * emulator's assumption (docs/emulator.md): the service documents none for invocations.
+     */
+    private void invoke(ClientConnection connection, ClientRequest.Invoke invoke) {
+        String id = invoke.invocationId();
+        if (trace.active()) {
+            TraceEvent.Builder entry = connection.traceEntry(TraceKind.INVOKE).with("invocationId", id)
+                    .with("target", invoke.target()).with("event", invoke.event());
+            trace.publish(invoke.payload() == null ? entry : entry.data(invoke.payload()));
+        }
+        if (!"event".equals(invoke.target())) {
+            answerError(connection, id, AckErrors.BAD_REQUEST, "Unsupported invoke target '" + abbreviate(invoke.target())
+                    + "': only 'event' is supported.");
+            return;
+        }
+        if (connection.invocationRunning(id)) {
+            answerError(connection, id, AckErrors.BAD_REQUEST, "Invocation '" + id + "' is already running.");
+            return;
+        }
+        if (!connection.startInvocation(id)) {
+            answerError(connection, id, AckErrors.BAD_REQUEST, ClientConnection.MAX_INVOCATIONS
+                    + " invocations of this connection are already waiting for the event handler.");
+            return;
+        }
+        events.invoke(connection, invoke.event(), invoke.payload()).onComplete(result -> {
+            if (!connection.endInvocation(id)) {
+                LOG.debug("Invocation {} of connection {} was cancelled: its answer is dropped", id, connection.id());
+                return;
+            }
+            if (result.failed()) {
+                LOG.warn("The event handler failed invocation {} of event '{}' of connection {}: {}", id, invoke.event(),
+                        connection.id(), result.cause().getMessage());
+                answerError(connection, id, AckErrors.INTERNAL_SERVER_ERROR,
+                        "The event handler could not be reached or did not answer in time.");
+            } else if (result.result() == null) {
+                answerError(connection, id, AckErrors.NOT_FOUND,
+                        "No event handler is configured for event '" + invoke.event() + "'.");
+            } else if (!result.result().succeeded()) {
+                HandlerReply reply = result.result();
+                answerError(connection, id, errorFor(reply.status()), "The event handler answered HTTP " + reply.status()
+                        + (reply.detail().isBlank() ? "." : ": " + reply.detail()));
+            } else {
+                Payload payload = result.result().payload();
+                if (trace.active()) {
+                    TraceEvent.Builder entry = connection.traceEntry(TraceKind.INVOKE_RESPONSE).with("invocationId", id)
+                            .with("result", "Success");
+                    trace.publish(payload == null ? entry : entry.data(payload));
+                }
+                connection.sendControl(ServerFrames.invokeResponse(id, payload));
+            }
+        });
+    }
+
+    /** The error name for a handler's status: the names acks use, picked by the status class. */
+    private static String errorFor(int status) {
+        return switch (status) {
+            case 401, 403 -> AckErrors.FORBIDDEN;
+            case 404 -> AckErrors.NOT_FOUND;
+            default -> status / 100 == 4 ? AckErrors.BAD_REQUEST : AckErrors.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    private void answerError(ClientConnection connection, String invocationId, String errorName, String message) {
+        if (trace.active()) {
+            trace.publish(connection.traceEntry(TraceKind.INVOKE_RESPONSE).with("invocationId", invocationId)
+                    .with("result", errorName).with("message", message));
+        }
+        connection.sendControl(ServerFrames.invokeError(invocationId, errorName, message));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 64 ? s : s.substring(0, 64) + "...";
     }
 
     /** What an ack answers, for the live trace: the request's ackId, type and group. */

@@ -21,6 +21,14 @@ public sealed interface ClientFrame {
     record SendEvent(String event, MessageData data, Long ackId) implements ClientFrame {
     }
 
+    /** Asks the hub's event handler for an answer, which comes back as an {@code invokeResponse}. */
+    record Invoke(String invocationId, String event, MessageData data) implements ClientFrame {
+    }
+
+    /** Says the client no longer waits for the answer to an invocation. */
+    record CancelInvocation(String invocationId) implements ClientFrame {
+    }
+
     /** Tells a reliable service that every message up to {@code sequenceId} has arrived. */
     record SequenceAck(long sequenceId) implements ClientFrame {
     }

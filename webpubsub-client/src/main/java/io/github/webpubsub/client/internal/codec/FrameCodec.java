@@ -5,14 +5,28 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocketFrame;
 
 /**
- * Turns frames into WebSocket messages and back for one subprotocol. JSON is the only family today; protobuf will
- * be another implementation of this interface.
+ * Turns frames into WebSocket messages and back for one subprotocol: {@link JsonFrameCodec} or the protobuf codec.
  */
 public interface FrameCodec {
 
-    /** The codec of a protocol. */
+    /** The protobuf codec, loaded by name: the JSON protocols must work without protobuf-java on the class path. */
+    String PROTOBUF_CODEC = "io.github.webpubsub.client.internal.codec.ProtobufFrameCodec";
+
+    /**
+     * The codec of a protocol.
+     *
+     * @throws IllegalStateException for a protobuf protocol without protobuf-java on the class path
+     */
     static FrameCodec of(WebPubSubProtocol protocol) {
-        return new JsonFrameCodec(protocol.reliable());
+        if (!protocol.protobuf()) {
+            return new JsonFrameCodec(protocol.reliable());
+        }
+        protocol.requireSupport();
+        try {
+            return (FrameCodec) Class.forName(PROTOBUF_CODEC).getConstructor(boolean.class).newInstance(protocol.reliable());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Could not create the protobuf codec", e);
+        }
     }
 
     /** The WebSocket subprotocol this codec speaks, offered in {@code Sec-WebSocket-Protocol}. */

@@ -67,6 +67,15 @@ public final class JsonFrameCodec implements FrameCodec {
                 json.writeStringField("event", event.event());
                 writeAckId(json, event.ackId());
                 writeData(json, event.data());
+            } else if (frame instanceof ClientFrame.Invoke invoke) {
+                json.writeStringField("type", "invoke");
+                json.writeStringField("invocationId", invoke.invocationId());
+                json.writeStringField("target", "event");
+                json.writeStringField("event", invoke.event());
+                writeData(json, invoke.data());
+            } else if (frame instanceof ClientFrame.CancelInvocation cancel) {
+                json.writeStringField("type", "cancelInvocation");
+                json.writeStringField("invocationId", cancel.invocationId());
             } else if (frame instanceof ClientFrame.SequenceAck ack) {
                 json.writeStringField("type", "sequenceAck");
                 json.writeNumberField("sequenceId", ack.sequenceId());
@@ -89,7 +98,7 @@ public final class JsonFrameCodec implements FrameCodec {
         json.writeFieldName("data");
         switch (data.type()) {
             case TEXT -> json.writeString(data.asText());
-            case BINARY -> json.writeString(Base64.getEncoder().encodeToString(data.asBytes()));
+            case BINARY, PROTOBUF -> json.writeString(Base64.getEncoder().encodeToString(data.asBytes()));
             case JSON -> copyJsonValue(json, data.asText());
         }
     }

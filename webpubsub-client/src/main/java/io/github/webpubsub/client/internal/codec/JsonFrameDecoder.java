@@ -56,6 +56,8 @@ final class JsonFrameDecoder {
         String userId;
         String reconnectionToken;
         String message;
+        // invokeResponse
+        String invocationId;
     }
 
     ServerFrame decode(String text) {
@@ -75,6 +77,7 @@ final class JsonFrameDecoder {
             case "message" -> message(fields);
             case "ack" -> ack(fields);
             case "system" -> system(fields);
+            case "invokeResponse" -> invokeResponse(fields);
             default -> new ServerFrame.Ignored(fields.type);
         };
     }
@@ -112,6 +115,7 @@ final class JsonFrameDecoder {
                 case "userId" -> fields.userId = scalar(parser, value);
                 case "reconnectionToken" -> fields.reconnectionToken = scalar(parser, value);
                 case "message" -> fields.message = scalar(parser, value);
+                case "invocationId" -> fields.invocationId = scalar(parser, value);
                 default -> parser.skipChildren();
             }
         }
@@ -202,6 +206,26 @@ final class JsonFrameDecoder {
         return new ServerFrame.Ack(fields.ackId, false, fields.errorName, fields.errorMessage);
     }
 
+    /** Checked like an ack; data is optional (a handler may answer with none) and typed as in messages. */
+    private static ServerFrame invokeResponse(Fields fields) {
+        if (fields.invocationId == null || fields.invocationId.isEmpty()) {
+            throw new MalformedFrameException("invokeResponse without an invocationId");
+        }
+        if (fields.success == null) {
+            // Answered, but unreadably: the invocation fails with that, rather than waiting for its timeout.
+            return new ServerFrame.InvokeResponse(fields.invocationId, false, null,
+                    ServerFrame.InvokeResponse.INVALID_RESPONSE, "The service's invokeResponse had no boolean 'success'");
+        }
+        if (!fields.success) {
+            boolean unnamed = fields.errorName == null || fields.errorName.isBlank();
+            return new ServerFrame.InvokeResponse(fields.invocationId, false, null,
+                    unnamed ? ServerFrame.Ack.UNNAMED_ERROR : fields.errorName,
+                    fields.errorMessage != null ? fields.errorMessage : unnamed ? "The service named no error" : null);
+        }
+        MessageData data = fields.hasData && fields.dataToken != JsonToken.VALUE_NULL ? data(fields) : null;
+        return new ServerFrame.InvokeResponse(fields.invocationId, true, data, null, null);
+    }
+
     private ServerFrame message(Fields fields) {
         Long sequenceId = null;
         if (reliable && fields.hasSequenceId) {
@@ -247,7 +271,7 @@ final class JsonFrameDecoder {
                 }
                 yield MessageData.text(fields.dataString);
             }
-            case BINARY -> {
+            case BINARY, PROTOBUF -> {
                 if (fields.dataToken != JsonToken.VALUE_STRING) {
                     throw new MalformedFrameException("binary data that is not a base64 string");
                 }

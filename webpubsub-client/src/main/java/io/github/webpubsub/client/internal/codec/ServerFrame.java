@@ -39,6 +39,16 @@ public sealed interface ServerFrame {
     record Disconnected(String message) implements ServerFrame {
     }
 
+    /**
+     * The answer to an invocation. On success {@code data} is the handler's answer ({@code null} when it had none);
+     * on failure {@code errorName} is never {@code null}, as for acks.
+     */
+    record InvokeResponse(String invocationId, boolean success, MessageData data, String errorName, String errorMessage)
+            implements ServerFrame {
+        /** The error name given to an answer that does not say whether it succeeded. */
+        public static final String INVALID_RESPONSE = "InvalidResponse";
+    }
+
     /** A frame type this client does not use (pong, newer preview frames); ignored for forward compatibility. */
     record Ignored(String type) implements ServerFrame {
     }

@@ -55,6 +55,8 @@ public final class FrameRouter {
             listener.onConnected(connected);
         } else if (frame instanceof ServerFrame.Disconnected disconnected) {
             listener.onDisconnectedNotice(disconnected);
+        } else if (frame instanceof ServerFrame.InvokeResponse response) {
+            listener.onInvokeResponse(response);
         } else if (frame instanceof ServerFrame.Ignored ignored) {
             LOG.debug("Ignored a '{}' frame", ignored.type());
         }

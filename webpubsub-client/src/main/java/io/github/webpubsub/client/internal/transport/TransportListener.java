@@ -21,6 +21,10 @@ public interface TransportListener {
     /** A group or server message arrived. */
     void onMessage(ServerFrame.Message message);
 
+    /** The answer to an invocation arrived. */
+    default void onInvokeResponse(ServerFrame.InvokeResponse response) {
+    }
+
     /** Something arrived that is not a valid frame. */
     void onMalformed(MalformedFrameException malformed);
 

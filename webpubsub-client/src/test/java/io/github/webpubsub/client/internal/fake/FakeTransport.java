@@ -24,6 +24,7 @@ public final class FakeTransport implements Transport {
     private final TransportListener listener;
     private final FrameRouter router;
     private final List<String> written = new CopyOnWriteArrayList<>();
+    private final List<byte[]> writtenBinary = new CopyOnWriteArrayList<>();
     private volatile boolean paused;
     private volatile boolean closedByClient;
     private volatile boolean gone;
@@ -50,6 +51,21 @@ public final class FakeTransport implements Transport {
             }
         });
         return this;
+    }
+
+    /** The service sends a binary frame, such as a protobuf one; it is decoded and routed as a real socket's would be. */
+    public FakeTransport receive(io.vertx.core.buffer.Buffer binary) {
+        loop.runOnContext(v -> {
+            if (!gone) {
+                router.binary(binary);
+            }
+        });
+        return this;
+    }
+
+    /** Every binary frame the client wrote (the protobuf protocols), in order. */
+    public List<byte[]> writtenBinary() {
+        return List.copyOf(writtenBinary);
     }
 
     /** The service sends {@code connected}. */
@@ -114,7 +130,12 @@ public final class FakeTransport implements Transport {
         if (gone || closedByClient) {
             return Future.failedFuture("socket closed");
         }
-        written.add(codec.encode(frame).textData());
+        io.vertx.core.http.WebSocketFrame encoded = codec.encode(frame);
+        if (encoded.isBinary()) {
+            writtenBinary.add(encoded.binaryData().getBytes());
+        } else {
+            written.add(encoded.textData());
+        }
         return Future.succeededFuture();
     }
 
