@@ -2,6 +2,7 @@ package io.github.webpubsub.emulator.support;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -31,6 +32,7 @@ public final class RawClient implements AutoCloseable {
     private final WebSocket socket;
     private final List<JsonObject> frames = new CopyOnWriteArrayList<>();
     private final List<String> texts = new CopyOnWriteArrayList<>();
+    private final List<byte[]> binaries = new CopyOnWriteArrayList<>();
     private volatile Short closeCode;
     private volatile String closeReason;
     private volatile boolean closed;
@@ -41,6 +43,10 @@ public final class RawClient implements AutoCloseable {
             texts.add(text);
             frames.add(new JsonObject(text));
         });
+        if (socket.subProtocol() != null && socket.subProtocol().startsWith("protobuf.")) {
+            // Only protobuf sockets collect binary frames: the JSON ones stay exactly as they always were.
+            socket.binaryMessageHandler(bytes -> binaries.add(bytes.getBytes()));
+        }
         socket.closeHandler(v -> {
             closeCode = socket.closeStatusCode();
             closeReason = socket.closeReason();
@@ -60,8 +66,16 @@ public final class RawClient implements AutoCloseable {
     /** Connects with full control of the handshake (headers, several subprotocols). */
     public static RawClient connect(WebSocketConnectOptions options) {
         try {
-            // Handlers go on in the completion callback, on the event loop, before any frame can be missed.
-            return SharedVertx.CLIENT.connect(options).map(RawClient::new).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // Connect from a context of the client's Vert.x: the socket then lives on that context's event loop, and
+            // the completion (which sets the handlers) runs inside the upgrade, before the next bytes are read. From
+            // the test's own thread the completion was posted to another loop turn, and a first frame that came in
+            // the same TCP segment as the 101 (the emulator's relay often forwards them together) reached no
+            // handler and was lost.
+            CompletableFuture<RawClient> connected = new CompletableFuture<>();
+            SharedVertx.VERTX.getOrCreateContext().runOnContext(v -> SharedVertx.CLIENT.connect(options)
+                    .onSuccess(socket -> connected.complete(new RawClient(socket)))
+                    .onFailure(connected::completeExceptionally));
+            return connected.get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
         }
@@ -94,6 +108,16 @@ public final class RawClient implements AutoCloseable {
 
     public void send(JsonObject frame) {
         send(frame.encode());
+    }
+
+    /** Sends a binary frame, such as a protobuf request. */
+    public void send(io.vertx.core.buffer.Buffer bytes) {
+        socket.writeBinaryMessage(bytes);
+    }
+
+    /** The binary frames as they arrived, on a protobuf subprotocol. */
+    public List<byte[]> binaries() {
+        return List.copyOf(binaries);
     }
 
     public List<JsonObject> frames() {
