@@ -15,7 +15,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.github.webpubsub.examples.support.HeadlessChromium;
+import io.github.webpubsub.emulator.support.HeadlessChromium;
 import io.github.webpubsub.examples.support.PageClient;
 
 /**
@@ -48,7 +48,7 @@ class ChatPageBrowserTest {
 
     @Test
     void whatAPersonTypesReachesTheBrokerAndTheAnswerAppearsOnThePage() throws Exception {
-        try (HeadlessChromium browser = HeadlessChromium.start(); PageClient bob = PageClient.connect(baseUrl, "bob")) {
+        try (HeadlessChromium browser = HeadlessChromium.start(1280, 800); PageClient bob = PageClient.connect(baseUrl, "bob")) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
             driver.get(baseUrl + "?user=alice");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -381,25 +382,8 @@ final class ConnectionStateMachine {
         dropReason = "the previous process ended";
         LOG.info("Taking back connection {} from {} (written {} ms ago, {} acknowledged)", connectionId,
                 persistence.describe(), age.toMillis(), resumedAcked);
-        int attempt = ++generation;
-        CompletionStage<String> url;
-        try {
-            url = options.getCredential().clientAccessUrl();
-        } catch (RuntimeException e) {
-            url = CompletableFuture.failedFuture(e);
-        }
-        url.whenComplete((clientAccessUrl, error) -> context.runOnContext(v -> {
-            if (attempt != generation || !connecting()) {
-                return;
-            }
-            if (error != null || clientAccessUrl == null) {
-                String why = error == null ? "the provider returned no URL" : Failures.describe(error);
-                connectionEnded(null, "no client access URL to recover it with: " + why);
-                return;
-            }
-            connectionUrl = clientAccessUrl;
-            recover();
-        }));
+        withClientAccessUrl(++generation, url -> recover(),
+                why -> connectionEnded(null, "no client access URL to recover it with: " + why));
     }
 
     /** The service took the stored connection back: for this process it is the first connection. */
@@ -415,19 +399,8 @@ final class ConnectionStateMachine {
         moveTo(ClientState.CONNECTED, "connection " + connectionId + " taken back from " + persistence.describe()
                 + "; the service sends again what was not acknowledged");
         inbox.attach(transport);
-        CompletionStage<Void> rejoined = options.isAutoRejoinGroups() ? rejoinGroups()
-                : CompletableFuture.completedFuture(null);
-        sender.attach(transport);
-        invocations.attach(transport);
         persistence.save(connectionId, userId, reconnectionToken, lastAcked);
-        rejoined.whenComplete((v, e) -> context.runOnContext(x -> {
-            if (attempt == generation) {
-                delivery.emit(new WebPubSubEvent.Connected(connectionId, userId));
-                inbox.release();
-                CompletableFuture<Void> start = started;
-                completions.execute(() -> start.complete(null));
-            }
-        }));
+        rejoinThenAnnounce(attempt);
     }
 
     // ---- opening sockets ---------------------------------------------------------------------------------------
@@ -445,6 +418,15 @@ final class ConnectionStateMachine {
         backlogLogged = false;
         int attempt = ++generation;
         recoveryAttempt = false;
+        withClientAccessUrl(attempt, url -> connect(url, attempt, false),
+                why -> connectFailed(new IllegalStateException("No client access URL: " + why), false));
+    }
+
+    /**
+     * Asks the credential for a client access URL and, back on the event loop and if this attempt is still the
+     * current one, keeps it as the connection's URL and goes on with it, or with why there is none.
+     */
+    private void withClientAccessUrl(int attempt, Consumer<String> onUrl, Consumer<String> onNone) {
         CompletionStage<String> url;
         try {
             url = options.getCredential().clientAccessUrl();
@@ -456,12 +438,11 @@ final class ConnectionStateMachine {
                 return;
             }
             if (error != null || clientAccessUrl == null) {
-                String why = error == null ? "the provider returned no URL" : Failures.describe(error);
-                connectFailed(new IllegalStateException("No client access URL: " + why), false);
+                onNone.accept(error == null ? "the provider returned no URL" : Failures.describe(error));
                 return;
             }
             connectionUrl = clientAccessUrl;
-            connect(clientAccessUrl, attempt, false);
+            onUrl.accept(clientAccessUrl);
         }));
     }
 
@@ -721,6 +702,14 @@ final class ConnectionStateMachine {
         // Messages that arrive while the groups are joined again wait, so that "connected" reaches listeners first.
         inbox.hold();
         moveTo(ClientState.CONNECTED, "connection " + connectionId + (userId == null ? "" : " for user " + userId));
+        rejoinThenAnnounce(attempt);
+    }
+
+    /**
+     * The first connection of this client's run, or a new one: the groups are joined again ahead of what waits to be
+     * sent, then {@code connected} goes to the listeners, then the messages held meanwhile, then the start completes.
+     */
+    private void rejoinThenAnnounce(int attempt) {
         CompletionStage<Void> rejoined = options.isAutoRejoinGroups() ? rejoinGroups()
                 : CompletableFuture.completedFuture(null);
         sender.attach(transport);
