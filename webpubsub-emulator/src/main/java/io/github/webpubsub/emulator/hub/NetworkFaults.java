@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -27,35 +29,66 @@ public final class NetworkFaults {
     private static final Logger LOG = LoggerFactory.getLogger(NetworkFaults.class);
 
     private final Vertx vertx;
-    private final NetClient backend;
     private final Map<Integer, Link> links = new ConcurrentHashMap<>();
-    private NetServer front;
+    private volatile String deploymentId;
 
     /** A relay on {@code vertx}; {@link #listen} opens it. */
     public NetworkFaults(Vertx vertx) {
         this.vertx = vertx;
-        this.backend = vertx.createNetClient();
     }
 
-    /** Listens on {@code host:port} and relays every connection to the HTTP server at {@code backendPort}. */
+    /**
+     * Listens on {@code host:port} and relays every connection to the HTTP server at {@code backendPort}. The relay
+     * runs on an event loop of its own (a verticle's), not the hub's: the bytes it pumps for every client would
+     * otherwise queue with the hub's work, and a client's acks would reach the hub late under load.
+     */
     public Future<Integer> listen(String host, int port, int backendPort) {
-        front = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true))
-                .connectHandler(client -> {
-                    client.pause();
-                    backend.connect(backendPort, "127.0.0.1").onSuccess(server -> {
-                        Link link = new Link(client, server);
-                        links.put(server.localAddress().port(), link);
-                        link.start(() -> links.remove(server.localAddress().port()));
-                    }).onFailure(e -> client.close());
-                });
-        return front.listen().map(NetServer::actualPort);
+        Relay relay = new Relay(host, port, backendPort);
+        return vertx.deployVerticle(relay).map(id -> {
+            deploymentId = id;
+            return relay.actualPort;
+        });
     }
 
     /** Closes the relay and every link. */
     public Future<Void> close() {
         links.values().forEach(Link::cut);
-        backend.close();
-        return front == null ? Future.succeededFuture() : front.close();
+        String id = deploymentId;
+        deploymentId = null;
+        // Undeploying closes the relay's server and client with it.
+        return id == null ? Future.succeededFuture() : vertx.undeploy(id);
+    }
+
+    /** The relay's server and its client to the HTTP server, on the verticle's own context. */
+    private final class Relay extends AbstractVerticle {
+        private final String host;
+        private final int port;
+        private final int backendPort;
+        private volatile int actualPort;
+
+        Relay(String host, int port, int backendPort) {
+            this.host = host;
+            this.port = port;
+            this.backendPort = backendPort;
+        }
+
+        @Override
+        public void start(Promise<Void> started) {
+            NetClient backend = vertx.createNetClient();
+            NetServer front = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true))
+                    .connectHandler(client -> {
+                        client.pause();
+                        backend.connect(backendPort, "127.0.0.1").onSuccess(server -> {
+                            Link link = new Link(client, server);
+                            links.put(server.localAddress().port(), link);
+                            link.start(() -> links.remove(server.localAddress().port()));
+                        }).onFailure(e -> client.close());
+                    });
+            front.listen().onSuccess(bound -> {
+                actualPort = bound.actualPort();
+                started.complete();
+            }).onFailure(started::fail);
+        }
     }
 
     /** Cuts the TCP connection of a server socket, both ways, without a close frame: the client sees a loss. */
