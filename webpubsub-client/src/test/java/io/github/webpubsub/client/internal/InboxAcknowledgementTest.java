@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,59 @@ class InboxAcknowledgementTest {
             await().atMost(Duration.ofSeconds(2)).until(() -> socket.written("sequenceAck").contains(
                     "{\"type\":\"sequenceAck\",\"sequenceId\":3}"));
             assertThat(socket.written("sequenceAck")).containsExactly("{\"type\":\"sequenceAck\",\"sequenceId\":3}");
+        }
+    }
+
+    @Test
+    void whileTheServiceHoldsABatchOrMoreWhatTheListenersFinishedIsAcknowledgedWithoutWaitingForAFullBatch()
+            throws Exception {
+        // The timer is out of the picture: only the batch rules can send an ack within the test.
+        try (EngineHarness engine = new EngineHarness(options -> options.setSequenceAckInterval(Duration.ofMinutes(5)))) {
+            CountDownLatch release = new CountDownLatch(1);
+            engine.client.addListener(event -> {
+                if (event instanceof WebPubSubEvent.GroupMessage message && message.sequenceId() > 20) {
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            FakeTransport socket = engine.connect();
+
+            // 150 received, 20 handled, the listener stuck on the 21st: 150 are at the service, so the 20 finished
+            // are given back at once rather than after 100 handled.
+            for (int i = 1; i <= 150; i++) {
+                socket.groupMessage("g", "m" + i, i);
+            }
+            await().atMost(Duration.ofSeconds(2)).until(() -> socket.written("sequenceAck").contains(
+                    "{\"type\":\"sequenceAck\",\"sequenceId\":20}"));
+            assertThat(socket.written("sequenceAck")).allMatch(f -> Long.parseLong(f.replaceAll("\\D", "")) <= 20);
+            release.countDown();
+        }
+    }
+
+    @Test
+    void belowABatchAtTheServiceFinishedMessagesWaitForTheBatchOrTheTimer() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setSequenceAckInterval(Duration.ofMinutes(5)))) {
+            AtomicInteger handled = new AtomicInteger();
+            engine.client.addListener(event -> {
+                if (event instanceof WebPubSubEvent.GroupMessage) {
+                    handled.incrementAndGet();
+                }
+            });
+            FakeTransport socket = engine.connect();
+
+            for (int i = 1; i <= 99; i++) {
+                socket.groupMessage("g", "m" + i, i);
+            }
+            await().atMost(Duration.ofSeconds(2)).until(() -> handled.get() == 99);
+            // 99 held: not a batch, so no ack frame per handful of messages.
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+                    .until(() -> socket.written("sequenceAck").isEmpty());
+            socket.groupMessage("g", "m100", 100);
+            await().atMost(Duration.ofSeconds(2)).until(() -> socket.written("sequenceAck").contains(
+                    "{\"type\":\"sequenceAck\",\"sequenceId\":100}"));
         }
     }
 }

@@ -29,7 +29,8 @@ import io.vertx.core.Vertx;
  * Duplicates: on a reliable protocol a message whose sequenceId is not above the highest seen is a redelivery after
  * a recovery and is dropped, and answered with an ack at once. Acknowledgement: after processing, only messages whose
  * listeners have returned count; on receipt, also those covered by the receive buffer. An ack goes out as soon as
- * {@code sequenceAckBatch} more messages are covered, on the timer, at once on every recovered socket, and at the first
+ * {@code sequenceAckBatch} more messages are covered (a tenth of that while the service holds a batch or more
+ * unacknowledged, as when listeners are behind), on the timer, at once on every recovered socket, and at the first
  * redelivery. The listeners report what they have handled through a lock-free queue that the event loop drains in
  * batches: no ack waits behind a hop per message. Listeners may finish out of order; acks never skip a message.
  * <p>
@@ -53,6 +54,8 @@ public final class Inbox {
     private final int bufferMessages;
     private final long bufferBytes;
     private final int ackBatch;
+    /** While the service holds a batch or more, acks go out every this many acknowledgeable messages. */
+    private final int eagerAckStep;
     private final long ackIntervalMillis;
 
     private Transport transport;
@@ -102,6 +105,7 @@ public final class Inbox {
         this.bufferMessages = options.getReceiveBufferMessages();
         this.bufferBytes = options.getReceiveBufferBytes();
         this.ackBatch = options.getSequenceAckBatch();
+        this.eagerAckStep = Math.max(1, ackBatch / 10);
         this.ackIntervalMillis = options.getSequenceAckInterval().toMillis();
     }
 
@@ -389,8 +393,15 @@ public final class Inbox {
         }
     }
 
+    /**
+     * An ack is due once {@code sequenceAckBatch} more messages may be acknowledged, or, while the service holds at
+     * least that many for this connection (received but not yet acknowledgeable: listeners behind, after processing),
+     * as soon as a tenth of a batch is ready. What the service holds counts against its 1000-message limit, so the
+     * client gives back each bit it can instead of waiting for a full batch.
+     */
     private void ackIfBatchDue() {
-        if (ackable - lastAckWritten >= ackBatch) {
+        long ready = ackable - lastAckWritten;
+        if (ready >= ackBatch || (ready >= eagerAckStep && highestReceived - lastAckWritten >= ackBatch)) {
             ackDue = true;
             flushAck();
         }
