@@ -224,7 +224,8 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /**
      * Also acknowledge as soon as this many more messages may be acknowledged, well within the service's limit of
-     * 1000 unacknowledged messages.
+     * 1000 unacknowledged messages; while the service holds this many or more unacknowledged (routes behind), as soon
+     * as a tenth of it may be.
      */
     @UriParam(label = "consumer,advanced", defaultValue = "100")
     private int sequenceAckBatch = WebPubSubClientOptions.DEFAULT_SEQUENCE_ACK_BATCH;

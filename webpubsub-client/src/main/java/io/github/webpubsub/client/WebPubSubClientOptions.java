@@ -562,6 +562,7 @@ public final class WebPubSubClientOptions {
 
     /**
      * Also acknowledge after this many handled messages, so a burst never fills the service's 1000-message buffer;
+     * while the service holds this many or more unacknowledged (listeners behind), every tenth of it.
      * {@link #DEFAULT_SEQUENCE_ACK_BATCH} by default.
      */
     public int getSequenceAckBatch() {

@@ -133,7 +133,8 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
 
     /**
      * Also acknowledge as soon as this many more messages may be acknowledged, well within the service's limit of
-     * 1000 unacknowledged messages.
+     * 1000 unacknowledged messages; while the service holds this many or more unacknowledged (routes behind), as soon
+     * as a tenth of it may be.
      */
     private Integer sequenceAckBatch = 100;
 

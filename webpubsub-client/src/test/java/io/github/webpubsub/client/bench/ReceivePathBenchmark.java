@@ -16,6 +16,8 @@ import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.emulator.WebPubSubEmulator;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 
 /**
  * The receive path on a bad day, against the in-process emulator, with figures printed (it asserts nothing):
@@ -23,7 +25,9 @@ import io.github.webpubsub.emulator.WebPubSubEmulator;
  * <li>a receiver whose listener only counts, fed as fast as one publisher with 200 acked sends in flight can;</li>
  * <li>a listener taking 50 ms per message under a burst of 20,000 messages, acknowledged on receipt into a buffer of
  * 20,000, then after processing;</li>
- * <li>a publisher staying 600 messages ahead of a receiver that is dropped every 1,000 messages, for 200,000.</li>
+ * <li>a publisher staying 600 messages ahead of a receiver that is dropped every 1,000 messages, for 200,000;</li>
+ * <li>a receiver whose event loop is blocked once, for 30 to 150 ms, while a publisher sends 13,000 messages a second:
+ * the pause a busy loop or a GC gives, and where the service's 1000-message limit draws the line.</li>
  * </ol>
  * Run with:
  *
@@ -52,6 +56,13 @@ public final class ReceivePathBenchmark {
             if (only.equals("all") || only.equals("drops")) {
                 dropsWhileAhead(emulator, AckMode.ON_RECEIPT, dropped, 600, 1_000);
                 dropsWhileAhead(emulator, AckMode.AFTER_PROCESSING, dropped, 600, 1_000);
+            }
+            if (only.equals("all") || only.equals("pause")) {
+                // The first round warms the JIT up at this rate; the 0 ms round is the baseline without a pause.
+                blockedLoop(emulator, 13_000, 0, false);
+                for (int pause : new int[] {0, 30, 50, 70, 100, 150}) {
+                    blockedLoop(emulator, 13_000, pause, true);
+                }
             }
         }
     }
@@ -212,6 +223,48 @@ public final class ReceivePathBenchmark {
             System.out.printf("%d ahead, dropped every %,d, %-16s %,d in %.1f s, %d drops: %,d lost, %,d duplicated%s%n",
                     ahead, dropEvery, mode, count, nanos / 1e9, drops.get(), count - tally.next.get() + tally.gaps.get(),
                     tally.duplicates.get(), tally.disconnected.get() == null ? "" : ", closed: " + tally.disconnected.get());
+        }
+    }
+
+    /**
+     * A receiver on a Vert.x of one event loop, blocked once for {@code pauseMillis} a second into a steady stream of
+     * {@code rate} messages a second: while it is blocked nothing is read and no ack leaves, and the service counts
+     * what it sends.
+     */
+    private static void blockedLoop(WebPubSubEmulator emulator, int rate, int pauseMillis, boolean report)
+            throws Exception {
+        Tally tally = new Tally();
+        Vertx loop = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+        String group = "pause-" + pauseMillis + "-" + System.nanoTime();
+        int count = rate * 3;
+        try (WebPubSubClient receiver = receiver(Clients.options(emulator, group).setVertx(loop),
+                tally::accept); WebPubSubClient publisher = WebPubSubClient.create(Clients.options(emulator, "publisher-4"))) {
+            receiver.joinGroup(group).orTimeout(30, TimeUnit.SECONDS).join();
+            publisher.start().orTimeout(30, TimeUnit.SECONDS).join();
+            AtomicBoolean paused = new AtomicBoolean();
+            long[] start = {System.nanoTime()};
+            long maxDebt = rate / 100;
+            publish(publisher, group, count, 200, i -> {
+                if (i >= rate && pauseMillis > 0 && paused.compareAndSet(false, true)) {
+                    // The loop's only thread: the receiver's event loop stops for the pause.
+                    loop.runOnContext(v -> sleep(pauseMillis));
+                }
+                long due = (System.nanoTime() - start[0]) * rate / 1_000_000_000L;
+                if (due - i > maxDebt) {
+                    // A steady rate: a publisher held up (by this busy machine) does not catch up in a burst.
+                    start[0] += (due - i - maxDebt) * 1_000_000_000L / rate;
+                }
+                return i < due;
+            });
+            waitFor(() -> tally.next.get() >= count || tally.disconnected.get() != null, Duration.ofSeconds(10));
+            if (!report) {
+                return;
+            }
+            System.out.printf("event loop blocked %3d ms at %,d msg/s (%,d messages in the pause): %,d lost%s%n",
+                    pauseMillis, rate, rate * pauseMillis / 1000, count - tally.next.get() + tally.gaps.get(),
+                    tally.disconnected.get() == null ? ", not closed" : ", closed: " + tally.disconnected.get());
+        } finally {
+            loop.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
     }
 
