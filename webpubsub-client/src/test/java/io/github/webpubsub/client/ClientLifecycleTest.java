@@ -110,6 +110,7 @@ class ClientLifecycleTest {
         WebPubSubEvent.Stopped stopped = events.of(WebPubSubEvent.Stopped.class).get(0);
         assertThat(stopped.reason()).contains("rejected the credential (HTTP 401)").doesNotContain(e.accessKey())
                 .doesNotContain("access_token=ey");
+        assertThat(client.lastProblem()).isEqualTo(stopped.reason());
         // It never connected: no connection to name.
         assertThat(stopped.connectionId()).isNull();
         assertThat(stopped.userId()).isNull();

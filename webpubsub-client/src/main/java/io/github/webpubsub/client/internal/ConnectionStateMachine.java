@@ -540,6 +540,8 @@ final class ConnectionStateMachine {
         int status = Failures.rejectedStatus(cause);
         if (status == 401 || status == 403) {
             String reason = "The service rejected the credential (HTTP " + status + ")" + Failures.rejectionDetail(cause);
+            // What health checks show: the stop's own words, rather than the exception's.
+            lastProblem = (endedBecause == null ? "" : endedBecause + "; then ") + reason;
             if (options.isRetryOnAuthFailure()) {
                 LOG.warn("{}; trying again in {}", reason, options.getAuthFailureRetryDelay());
                 scheduleAttempt(options.getAuthFailureRetryDelay().toMillis(), this::openNewConnection);
