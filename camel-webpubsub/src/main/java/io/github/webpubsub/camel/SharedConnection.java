@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ClientState;
 import io.github.webpubsub.client.WebPubSubClient;
+import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.WebPubSubListener;
 
@@ -24,7 +25,8 @@ import io.github.webpubsub.client.WebPubSubListener;
  * One WebSocket connection shared by every consumer and producer with the same connection options. It joins each
  * group while at least one consumer needs it, and hands every event to the consumers that asked for it, in arrival
  * order. A consumer that takes long delays the others on the connection: that is the back-pressure that keeps the
- * connection from queueing without bound.
+ * connection from queueing without bound. It warns in the log when its routes fall close to the service's
+ * SlowClient limit ({@link ReceiveLagWarning}).
  */
 final class SharedConnection implements WebPubSubListener {
 
@@ -42,14 +44,15 @@ final class SharedConnection implements WebPubSubListener {
     private final Map<String, Integer> groupUsers = new HashMap<>();
     private int references;
 
-    SharedConnection(ConnectionKey key, String name, WebPubSubClient client, ExecutorService delivery,
+    /** The connection of a client made with these options, which it tells its receive lag. */
+    SharedConnection(ConnectionKey key, String name, WebPubSubClientOptions options, ExecutorService delivery,
             CamelContext context, boolean keepsState) {
         this.keepsState = keepsState;
         this.key = key;
         this.name = name;
-        this.client = client;
         this.delivery = delivery;
         this.context = context;
+        this.client = WebPubSubClient.create(options.setReceiveLagObserver(new ReceiveLagWarning(name)::observe));
         client.addListener(this);
     }
 
