@@ -19,13 +19,12 @@ import io.github.webpubsub.client.ClientStatistics;
 import io.github.webpubsub.client.WebPubSubEvent;
 
 /**
- * Processes the events of a shared connection that it asked for as exchanges (made by {@link EventMessage}), one per
- * event, in arrival order. Each exchange is
- * processed to the end before the next, on a worker thread, so a slow route slows reading from the socket instead
- * of queueing. Suspending leaves the group (messages published meanwhile are not received); resuming joins it again.
- * With a connection state (stateFile, stateRepository), the last consumer of the connection to stop or suspend hands
- * the connection over instead, groups included, so that the next start (this instance's or a new leader's) gets what
- * was published meanwhile.
+ * Processes the events of a shared connection that it asked for, each as its exchange (made by {@link EventMessage}),
+ * in arrival order. Each exchange is processed to the end before the next, on a worker thread, so a slow route slows
+ * reading from the socket instead of queueing. Suspending leaves the group (messages published meanwhile are not
+ * received); resuming joins it again. With a connection state (stateFile, stateRepository), the last consumer of the
+ * connection to stop or suspend hands the connection over instead, groups included, so that the next start (this
+ * instance's or a new leader's) gets what was published meanwhile.
  */
 @ManagedResource(description = "Managed Web PubSub consumer")
 public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, ManagedConnectionFigures {
