@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ClientState;
 import io.github.webpubsub.client.WebPubSubClient;
+import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.WebPubSubListener;
 
@@ -25,7 +25,8 @@ import io.github.webpubsub.client.WebPubSubListener;
  * One WebSocket connection shared by every consumer and producer with the same connection options. It joins each
  * group while at least one consumer needs it, and hands every event to the consumers that asked for it, in arrival
  * order. A consumer that takes long delays the others on the connection: that is the back-pressure that keeps the
- * connection from queueing without bound.
+ * connection from queueing without bound. It warns in the log when its routes fall close to the service's
+ * SlowClient limit ({@link ReceiveLagWarning}).
  */
 final class SharedConnection implements WebPubSubListener {
 
@@ -43,14 +44,15 @@ final class SharedConnection implements WebPubSubListener {
     private final Map<String, Integer> groupUsers = new HashMap<>();
     private int references;
 
-    SharedConnection(ConnectionKey key, String name, WebPubSubClient client, ExecutorService delivery,
+    /** The connection of a client made with these options, which it tells its receive lag. */
+    SharedConnection(ConnectionKey key, String name, WebPubSubClientOptions options, ExecutorService delivery,
             CamelContext context, boolean keepsState) {
         this.keepsState = keepsState;
         this.key = key;
         this.name = name;
-        this.client = client;
         this.delivery = delivery;
         this.context = context;
+        this.client = WebPubSubClient.create(options.setReceiveLagObserver(new ReceiveLagWarning(name)::observe));
         client.addListener(this);
     }
 
@@ -169,18 +171,19 @@ final class SharedConnection implements WebPubSubListener {
 
     /**
      * Group messages may be processed in parallel by consumers with concurrentConsumers above 1; the connection
-     * acknowledges a message once every consumer is done with it. Everything else goes through {@link #onEvent}.
+     * acknowledges a message once every consumer is done with it. Each event becomes its exchange once
+     * ({@link EventMessage}), and goes to the consumers that asked for it, in arrival order.
      */
     @Override
     public CompletionStage<Void> onEventAsync(WebPubSubEvent event) {
-        if (!(event instanceof WebPubSubEvent.GroupMessage message)) {
-            onEvent(event);
+        EventMessage message = toConsumers(event);
+        if (message == null) {
             return CompletableFuture.completedFuture(null);
         }
         CompletableFuture<Void> all = null;
         for (WebPubSubConsumer consumer : consumers) {
-            if (receivesGroup(consumer, message.group())) {
-                CompletableFuture<Void> done = consumer.onGroupMessageAsync(message).toCompletableFuture();
+            if (consumer.receives(message)) {
+                CompletableFuture<Void> done = consumer.deliverAsync(message).toCompletableFuture();
                 if (!done.isDone()) {
                     all = all == null ? done : CompletableFuture.allOf(all, done);
                 }
@@ -189,47 +192,32 @@ final class SharedConnection implements WebPubSubListener {
         return all == null ? CompletableFuture.completedFuture(null) : all;
     }
 
-    /** The one mapping from the client's events to the consumers that asked for them. */
+    /** The client calls {@link #onEventAsync}; this form processes every exchange at once, on the calling thread. */
     @Override
     public void onEvent(WebPubSubEvent event) {
-        if (event instanceof WebPubSubEvent.GroupMessage message) {
+        EventMessage message = toConsumers(event);
+        if (message != null) {
             for (WebPubSubConsumer consumer : consumers) {
-                if (receivesGroup(consumer, message.group())) {
-                    consumer.onGroupMessage(message);
+                if (consumer.receives(message)) {
+                    consumer.deliver(message);
                 }
             }
-        } else if (event instanceof WebPubSubEvent.ServerMessage message) {
-            forEach(WebPubSubEventType.SERVER_MESSAGE, consumer -> consumer.onServerMessage(message));
-        } else if (event instanceof WebPubSubEvent.Connected connected) {
-            forEach(WebPubSubEventType.CONNECTED, consumer -> consumer.onConnected(connected));
-        } else if (event instanceof WebPubSubEvent.Disconnected disconnected) {
-            forEach(WebPubSubEventType.DISCONNECTED, consumer -> consumer.onDisconnected(disconnected));
-        } else if (event instanceof WebPubSubEvent.Stopped stopped) {
-            forEach(WebPubSubEventType.STOPPED, consumer -> consumer.onStopped(stopped));
-        } else if (event instanceof WebPubSubEvent.RejoinGroupFailed failed) {
-            forEach(WebPubSubEventType.REJOIN_GROUP_FAILED, consumer -> consumer.onRejoinGroupFailed(failed));
-        } else if (event instanceof WebPubSubEvent.Recovering recovering) {
-            forEach(WebPubSubEventType.RECOVERING, consumer -> consumer.onRecovering(recovering));
-        } else if (event instanceof WebPubSubEvent.Recovered recovered) {
-            forEach(WebPubSubEventType.RECOVERED, consumer -> consumer.onRecovered(recovered));
-        } else if (event instanceof WebPubSubEvent.MalformedMessage malformed) {
+        }
+    }
+
+    /**
+     * The exchange an event becomes, or null when it is none: a malformed frame goes straight to the exception
+     * handlers of the consumers of messages, since one of theirs may be missing.
+     */
+    private EventMessage toConsumers(WebPubSubEvent event) {
+        if (event instanceof WebPubSubEvent.MalformedMessage malformed) {
             for (WebPubSubConsumer consumer : consumers) {
                 if (consumer.wants(WebPubSubEventType.GROUP_MESSAGE) || consumer.wants(WebPubSubEventType.SERVER_MESSAGE)) {
                     consumer.onMalformedMessage(malformed);
                 }
             }
+            return null;
         }
-    }
-
-    private static boolean receivesGroup(WebPubSubConsumer consumer, String group) {
-        return consumer.wants(WebPubSubEventType.GROUP_MESSAGE) && group.equals(consumer.group());
-    }
-
-    private void forEach(WebPubSubEventType type, Consumer<WebPubSubConsumer> action) {
-        for (WebPubSubConsumer consumer : consumers) {
-            if (consumer.wants(type)) {
-                action.accept(consumer);
-            }
-        }
+        return EventMessage.of(event);
     }
 }

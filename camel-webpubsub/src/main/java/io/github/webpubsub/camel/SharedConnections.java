@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 
 import org.apache.camel.CamelContext;
 
-import io.github.webpubsub.client.WebPubSubClient;
 import io.vertx.core.Vertx;
 
 /**
@@ -31,10 +30,10 @@ final class SharedConnections {
             ExecutorService delivery = context.getExecutorServiceManager().newSingleThreadExecutor(this,
                     "WebPubSubConsumer[" + configuration.connectionName() + "]");
             try {
-                return new SharedConnection(key, configuration.connectionName(), WebPubSubClient.create(
+                return new SharedConnection(key, configuration.connectionName(),
                         ClientOptionsFactory.create(configuration, vertx(), context).setDeliveryExecutor(delivery)
                                 // Producers continue on Camel's pool straight from the client: one hop, not two.
-                                .setCompletionExecutor(component.completions())),
+                                .setCompletionExecutor(component.completions()),
                         delivery, context, configuration.keepsConnectionState());
             } catch (RuntimeException e) {
                 context.getExecutorServiceManager().shutdown(delivery);

@@ -265,7 +265,9 @@ public class WebPubSubConfiguration implements Cloneable {
     /**
      * The events to receive, comma-separated: group-message, server-message, connected, disconnected, stopped,
      * rejoin-group-failed, recovering, recovered. By default group-message when the endpoint has a group, else
-     * server-message. Lifecycle events carry the connection id, user id, close code and reason in headers.
+     * server-message. Lifecycle events carry the connection id and user id in headers, the close code (disconnected,
+     * recovering) and the group (rejoin-group-failed) too; the reason (disconnected, recovering, stopped,
+     * rejoin-group-failed) is in the CamelWebPubSubReason header and, as before, the body.
      */
     @UriParam(label = "consumer")
     private String events;

@@ -8,8 +8,9 @@ public final class WebPubSubConstants {
     /** Every header of this component starts with this prefix. */
     public static final String HEADER_PREFIX = "CamelWebPubSub";
 
-    @Metadata(label = "consumer", description = "What the exchange carries: group-message, server-message, connected,"
-            + " disconnected, stopped or rejoin-group-failed.", javaType = "String")
+    @Metadata(label = "consumer", description = "What the exchange carries, by its name in the events option:"
+            + " group-message, server-message, connected, disconnected, stopped, rejoin-group-failed, recovering or"
+            + " recovered.", javaType = "String")
     public static final String EVENT_TYPE = HEADER_PREFIX + "EventType";
 
     @Metadata(description = "Consumer: the group a group message was published to, or the group a rejoin failed for."
@@ -39,16 +40,23 @@ public final class WebPubSubConstants {
             javaType = "Long")
     public static final String SEQUENCE_ID = HEADER_PREFIX + "SequenceId";
 
-    @Metadata(label = "consumer", description = "The id of the connection that received the event.", javaType = "String")
+    @Metadata(label = "consumer", description = "The id of the connection the event is about: the one that received"
+            + " the message, or whose lifecycle changed. On a stopped event, the connection that was open when it"
+            + " stopped; null when there was none (a rejected credential, or a connection that had ended already).",
+            javaType = "String")
     public static final String CONNECTION_ID = HEADER_PREFIX + "ConnectionId";
 
-    @Metadata(label = "consumer", description = "The user id of the connection that received the event.",
-            javaType = "String")
+    @Metadata(label = "consumer", description = "The user id of that connection, if it has one.", javaType = "String")
     public static final String USER_ID = HEADER_PREFIX + "UserId";
 
-    @Metadata(label = "consumer", description = "For a disconnected event: the WebSocket close code, if there was one.",
-            javaType = "Integer")
+    @Metadata(label = "consumer", description = "For disconnected and recovering events: the WebSocket close code, null"
+            + " when the socket was lost without a close frame.", javaType = "Integer")
     public static final String CLOSE_CODE = HEADER_PREFIX + "CloseCode";
+
+    @Metadata(label = "consumer", description = "For disconnected, recovering and stopped events: why (the service's"
+            + " message, the close reason, or the connection's own finding); for rejoin-group-failed: why the group"
+            + " could not be joined. The body carries the same text. Never a secret.", javaType = "String")
+    public static final String REASON = HEADER_PREFIX + "Reason";
 
     @Metadata(label = "producer", description = "The operation to perform, instead of the operation option:"
             + " sendToGroup, sendEvent, joinGroup, leaveGroup or invokeEvent.", javaType = "String")

@@ -7,10 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.api.management.ManagedAttribute;
@@ -21,12 +19,12 @@ import io.github.webpubsub.client.ClientStatistics;
 import io.github.webpubsub.client.WebPubSubEvent;
 
 /**
- * Turns the events of a shared connection into exchanges, one per event, in arrival order. Each exchange is
- * processed to the end before the next, on a worker thread, so a slow route slows reading from the socket instead
- * of queueing. Suspending leaves the group (messages published meanwhile are not received); resuming joins it again.
- * With a connection state (stateFile, stateRepository), the last consumer of the connection to stop or suspend hands
- * the connection over instead, groups included, so that the next start (this instance's or a new leader's) gets what
- * was published meanwhile.
+ * Processes the events of a shared connection that it asked for, each as its exchange (made by {@link EventMessage}),
+ * in arrival order. Each exchange is processed to the end before the next, on a worker thread, so a slow route slows
+ * reading from the socket instead of queueing. Suspending leaves the group (messages published meanwhile are not
+ * received); resuming joins it again. With a connection state (stateFile, stateRepository), the last consumer of the
+ * connection to stop or suspend hands the connection over instead, groups included, so that the next start (this
+ * instance's or a new leader's) gets what was published meanwhile.
  */
 @ManagedResource(description = "Managed Web PubSub consumer")
 public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, ManagedConnectionFigures {
@@ -145,14 +143,19 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
         getExceptionHandler().handleException("Could not join group '" + failedGroup + "'", error);
     }
 
+    /** Whether this consumer takes the exchange an event becomes: it asked for the type, and it is its group's. */
+    boolean receives(EventMessage event) {
+        return events.contains(event.type()) && (event.group() == null || event.group().equals(group));
+    }
+
     /**
-     * A group message, processed at once on the calling thread, or with concurrentConsumers above 1 on this
-     * consumer's pool; the stage completes when Camel, error handling included, is done with the exchange. While
-     * every worker is busy the caller waits: that is the back-pressure.
+     * An event's exchange. A group message with concurrentConsumers above 1 runs on this consumer's pool, everything
+     * else at once on the calling thread; the stage completes when Camel, error handling included, is done with the
+     * exchange. While every worker is busy the caller waits: that is the back-pressure.
      */
-    CompletionStage<Void> onGroupMessageAsync(WebPubSubEvent.GroupMessage event) {
-        if (workers == null) {
-            onGroupMessage(event);
+    CompletionStage<Void> deliverAsync(EventMessage event) {
+        if (workers == null || event.type() != WebPubSubEventType.GROUP_MESSAGE) {
+            deliver(event);
             return CompletableFuture.completedFuture(null);
         }
         slots.acquireUninterruptibly();
@@ -160,7 +163,7 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
         try {
             workers.execute(() -> {
                 try {
-                    onGroupMessage(event);
+                    deliver(event);
                 } finally {
                     slots.release();
                     done.complete(null);
@@ -172,63 +175,6 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
             done.complete(null);
         }
         return done;
-    }
-
-    void onGroupMessage(WebPubSubEvent.GroupMessage event) {
-        deliver(WebPubSubEventType.GROUP_MESSAGE, event.connectionId(), event.userId(), message -> {
-            message.setBody(MessageBodies.toBody(event.data()));
-            message.setHeader(WebPubSubConstants.PROTOBUF_TYPE_URL, MessageBodies.protobufTypeUrl(message.getBody()));
-            message.setHeader(WebPubSubConstants.FROM, "group");
-            message.setHeader(WebPubSubConstants.GROUP, event.group());
-            message.setHeader(WebPubSubConstants.FROM_USER_ID, event.fromUserId());
-            message.setHeader(WebPubSubConstants.DATA_TYPE, event.data().type().wireName());
-            message.setHeader(WebPubSubConstants.SEQUENCE_ID, event.sequenceId());
-        });
-    }
-
-    void onServerMessage(WebPubSubEvent.ServerMessage event) {
-        deliver(WebPubSubEventType.SERVER_MESSAGE, event.connectionId(), event.userId(), message -> {
-            message.setBody(MessageBodies.toBody(event.data()));
-            message.setHeader(WebPubSubConstants.PROTOBUF_TYPE_URL, MessageBodies.protobufTypeUrl(message.getBody()));
-            message.setHeader(WebPubSubConstants.FROM, "server");
-            message.setHeader(WebPubSubConstants.DATA_TYPE, event.data().type().wireName());
-            message.setHeader(WebPubSubConstants.SEQUENCE_ID, event.sequenceId());
-        });
-    }
-
-    void onConnected(WebPubSubEvent.Connected event) {
-        deliver(WebPubSubEventType.CONNECTED, event.connectionId(), event.userId(), message -> {
-        });
-    }
-
-    void onDisconnected(WebPubSubEvent.Disconnected event) {
-        deliver(WebPubSubEventType.DISCONNECTED, event.connectionId(), event.userId(), message -> {
-            message.setBody(event.reason());
-            message.setHeader(WebPubSubConstants.CLOSE_CODE, event.closeCode());
-        });
-    }
-
-    void onRecovering(WebPubSubEvent.Recovering event) {
-        deliver(WebPubSubEventType.RECOVERING, event.connectionId(), null, message -> {
-            message.setBody(event.reason());
-            message.setHeader(WebPubSubConstants.CLOSE_CODE, event.closeCode());
-        });
-    }
-
-    void onRecovered(WebPubSubEvent.Recovered event) {
-        deliver(WebPubSubEventType.RECOVERED, event.connectionId(), null, message -> {
-        });
-    }
-
-    void onStopped(WebPubSubEvent.Stopped event) {
-        deliver(WebPubSubEventType.STOPPED, null, null, message -> message.setBody(event.reason()));
-    }
-
-    void onRejoinGroupFailed(WebPubSubEvent.RejoinGroupFailed event) {
-        deliver(WebPubSubEventType.REJOIN_GROUP_FAILED, event.connectionId(), null, message -> {
-            message.setBody(event.cause().getMessage());
-            message.setHeader(WebPubSubConstants.GROUP, event.group());
-        });
     }
 
     /**
@@ -243,17 +189,14 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
         }
     }
 
-    private void deliver(WebPubSubEventType type, String connectionId, String userId, Consumer<Message> fill) {
+    /** An event's exchange, processed at once on the calling thread. */
+    void deliver(EventMessage event) {
         if ((!isRunAllowed() || isSuspendingOrSuspended()) && !handingOver) {
             return;
         }
         Exchange exchange = createExchange(false);
         try {
-            Message message = exchange.getMessage();
-            message.setHeader(WebPubSubConstants.EVENT_TYPE, type.eventName());
-            message.setHeader(WebPubSubConstants.CONNECTION_ID, connectionId);
-            message.setHeader(WebPubSubConstants.USER_ID, userId);
-            fill.accept(message);
+            event.fill().accept(exchange.getMessage());
             getProcessor().process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
@@ -261,7 +204,7 @@ public class WebPubSubConsumer extends DefaultConsumer implements Suspendable, M
         processedExchanges.increment();
         if (exchange.getException() != null) {
             failedExchanges.increment();
-            getExceptionHandler().handleException("Error processing a Web PubSub " + type.eventName(), exchange,
+            getExceptionHandler().handleException("Error processing a Web PubSub " + event.type().eventName(), exchange,
                     exchange.getException());
         }
         releaseExchange(exchange, false);

@@ -6,7 +6,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The events a {@code webpubsub} consumer can receive, by their names in the {@code events} option. */
+/**
+ * The events a {@code webpubsub} consumer can receive, by their names in the {@code events} option. Besides
+ * {@link EventMessage}, which makes each client event its exchange, this is the one other place an event is added:
+ * its constant here, and its name in {@link #NAMES}.
+ */
 public enum WebPubSubEventType {
     /** A message published to the consumer's group. */
     GROUP_MESSAGE("group-message"),
@@ -14,7 +18,7 @@ public enum WebPubSubEventType {
     SERVER_MESSAGE("server-message"),
     /** A new connection is ready. */
     CONNECTED("connected"),
-    /** A connection ended for good: close code and reason in the headers and body. */
+    /** A connection ended for good: close code and reason in the headers, the reason also in the body. */
     DISCONNECTED("disconnected"),
     /** The connection stopped and will not reconnect by itself. */
     STOPPED("stopped"),

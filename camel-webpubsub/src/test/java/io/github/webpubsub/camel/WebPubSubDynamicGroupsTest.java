@@ -60,6 +60,10 @@ class WebPubSubDynamicGroupsTest extends WebPubSubTestSupport {
             assertThat(endpoints).singleElement().satisfies(endpoint -> assertThat(((WebPubSubEndpoint) endpoint)
                     .getConfiguration().getGroup()).isNull());
             assertThat(connectionsOf("dispatcher")).hasSize(1);
+            // One producer: toD's producer cache created one for the one endpoint, and Camel keeps each producer it
+            // caches among the context's services (twenty endpoints would have made twenty).
+            assertThat(context.hasServices(WebPubSubProducer.class)).singleElement()
+                    .satisfies(producer -> assertThat(producer.getEndpoint()).isSameAs(endpoints.get(0)));
         } finally {
             listener.close();
         }

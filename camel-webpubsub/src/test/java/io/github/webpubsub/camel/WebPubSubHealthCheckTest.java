@@ -3,6 +3,9 @@ package io.github.webpubsub.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +27,12 @@ import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.WebPubSubClient;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.emulator.Faults;
+import io.github.webpubsub.emulator.WebPubSubEmulator;
 
-/** Consumer and producer health: DOWN with the reason while the connection is down, UP again once it is back. */
+/**
+ * Consumer and producer health: DOWN with the reason while the connection is down or stopped, UP again once it is
+ * back; and the connection's own warning in the log as a route falls towards the service's SlowClient limit.
+ */
 class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
 
     @Override
@@ -105,5 +112,71 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
         } finally {
             publisher.close();
         }
+    }
+
+    @Test
+    void aStuckRouteMakesTheConnectionWarnOnceInTheLogWithoutAnyoneCallingTheHealthCheck() throws Exception {
+        await().until(() -> connectionsOf("stuck").stream().anyMatch(c -> c.groups().contains("stuck")));
+        String connection = connectionsOf("stuck").get(0).connectionId();
+        WebPubSubClient publisher = WebPubSubClient.create(WebPubSubClientOptions.of(ConnectionStringCredential
+                .builder(emulator.get().connectionString(), HUB).userId("flood")
+                .roles(List.of("webpubsub.sendToGroup")).build()));
+        // slf4j-simple writes to System.err, looked up on every line.
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            publisher.start().get(10, TimeUnit.SECONDS);
+            emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
+            Semaphore inFlight = new Semaphore(100);
+            for (int i = 0; i < 1_500; i++) {
+                assertThat(inFlight.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+                publisher.sendToGroup("stuck", MessageData.text("m" + i)).whenComplete((ok, e) -> inFlight.release());
+            }
+
+            // The route holds the first message; the lag passes 800 and the service closes the connection at 1000,
+            // which brings the lag of the next connection back to 0. Nothing here calls the health check.
+            await().atMost(Duration.ofSeconds(10)).until(() -> emulator.get().connection(HUB, connection).isEmpty()
+                    && logLines(captured, "the receive lag is back to 0").size() == 1);
+            List<String> warnings = logLines(captured, "received messages are not acknowledged yet");
+            // Once for the crossing, not once for each of the ~200 messages between 800 and 1000.
+            assertThat(warnings).singleElement().satisfies(line -> assertThat(line).contains("WARN")
+                    .contains("Web PubSub connection chat/stuck:").contains("of the 1000").contains("SlowClient"));
+            assertThat(Long.parseLong(warnings.get(0).replaceAll(".*chat/stuck: (\\d+) received.*", "$1")))
+                    .isBetween(800L, 1000L);
+        } finally {
+            System.setErr(originalErr);
+            originalErr.print(captured.toString(StandardCharsets.UTF_8));
+            publisher.close();
+        }
+    }
+
+    private static List<String> logLines(ByteArrayOutputStream captured, String text) {
+        return captured.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(text)).toList();
+    }
+
+    @Test
+    void aConnectionStoppedByARejectedCredentialIsDownWithTheReason() throws Exception {
+        HealthCheckHelper.getHealthCheckRepository(context, "consumers", HealthCheckRepository.class).setEnabled(true);
+        WebPubSubEmulator e = emulator.get();
+        String wrongKey = e.connectionString().replace(e.accessKey(), WebPubSubEmulator.randomAccessKey());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webpubsub:locked?connectionString=RAW(" + wrongKey + ")&userId=locked").routeId("locked")
+                        .to("mock:locked");
+            }
+        });
+
+        // The emulator answers the handshake with 401, and the connection stops instead of trying again.
+        await().atMost(Duration.ofSeconds(10)).until(() -> result("consumer:locked")
+                .map(r -> "STOPPED".equals(r.getDetails().get("state"))).orElse(false));
+        HealthCheck.Result down = result("consumer:locked").orElseThrow();
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("STOPPED")
+                .contains("rejected the credential (HTTP 401)").doesNotContain(e.accessKey())
+                .doesNotContain(wrongKey.substring(wrongKey.indexOf("AccessKey="))));
+        assertThat(down.getDetails()).containsEntry("receiveLag", 0L).containsEntry("receiveLagLimit", 1000)
+                .doesNotContainKey("connectionId");
     }
 }

@@ -21,7 +21,9 @@ import io.github.webpubsub.client.WebPubSubClientOptions;
 
 /**
  * Routes run on threads Camel manages, never on Vert.x threads, and each connection delivers on its own: a route
- * taking a second per message on one connection does not hold up a route on another.
+ * taking a second per message on one connection does not hold up a route on another. Those threads end with what
+ * they serve: a connection's delivery thread and a consumer's pool with its route, the producers' pool with the
+ * context.
  */
 class WebPubSubThreadsTest extends WebPubSubTestSupport {
 
@@ -83,5 +85,59 @@ class WebPubSubThreadsTest extends WebPubSubTestSupport {
         assertThat(slowThreads).isNotEmpty().allMatch(name -> name.contains("WebPubSubConsumer[chat/slow-user]"));
         assertThat(afterSendThreads).singleElement().satisfies(name -> assertThat(name).contains("WebPubSubProducer")
                 .doesNotContain("vert.x"));
+    }
+
+    /** The live threads of this test's CamelContext whose names contain {@code name}. */
+    private List<String> threads(String name) {
+        String camel = "Camel (" + context.getName() + ") thread";
+        return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(thread -> thread.startsWith(camel) && thread.contains(name)).toList();
+    }
+
+    @Test
+    void theComponentsThreadsEndWhenTheirRoutesAndTheContextStop() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webpubsub:parallel?userId=parallel-user&concurrentConsumers=2").routeId("parallel")
+                        .to("mock:parallel");
+            }
+        });
+        await().until(() -> connectionsOf("slow-user").stream().anyMatch(c -> c.groups().contains("shared"))
+                && connectionsOf("fast-user").stream().anyMatch(c -> c.groups().contains("shared"))
+                && connectionsOf("parallel-user").stream().anyMatch(c -> c.groups().contains("parallel")));
+        WebPubSubClient publisher = WebPubSubClient.create(WebPubSubClientOptions.of(ConnectionStringCredential
+                .builder(emulator.get().connectionString(), HUB).userId("publisher")
+                .roles(List.of("webpubsub.sendToGroup")).build()));
+        try {
+            publisher.start().get(10, TimeUnit.SECONDS);
+            getMockEndpoint("mock:parallel").expectedMessageCount(1);
+            publisher.sendToGroup("parallel", MessageData.text("to the pool")).get(10, TimeUnit.SECONDS);
+            getMockEndpoint("mock:parallel").assertIsSatisfied();
+        } finally {
+            publisher.close();
+        }
+        template.sendBody("direct:send", "hello");
+        // Every kind is there: a delivery thread per connection (its connected event ran on it), the parallel
+        // consumer's pool, the producers' pool.
+        assertThat(threads("WebPubSubConsumer[chat/slow-user]")).hasSize(1);
+        assertThat(threads("WebPubSubConsumer[chat/fast-user]")).hasSize(1);
+        assertThat(threads("WebPubSubConsumer[chat/parallel-user]")).hasSize(1);
+        assertThat(threads("WebPubSubConsumer[chat/sender]")).hasSize(1);
+        assertThat(threads("WebPubSubConsumer[parallel]")).isNotEmpty();
+        assertThat(threads("WebPubSubProducer")).isNotEmpty();
+
+        context.getRouteController().stopRoute("slow");
+        context.getRouteController().stopRoute("parallel");
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads("WebPubSubConsumer[chat/slow-user]").isEmpty()
+                && threads("WebPubSubConsumer[chat/parallel-user]").isEmpty()
+                && threads("WebPubSubConsumer[parallel]").isEmpty());
+        // The routes still running keep theirs.
+        assertThat(threads("WebPubSubConsumer[chat/fast-user]")).hasSize(1);
+        assertThat(threads("WebPubSubConsumer[chat/sender]")).hasSize(1);
+        assertThat(threads("WebPubSubProducer")).isNotEmpty();
+
+        context.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> threads("WebPubSub").isEmpty());
     }
 }

@@ -37,26 +37,31 @@ public sealed interface WebPubSubEvent {
      * lost nor repeated if that succeeds within the recovery window.
      *
      * @param connectionId the connection being recovered
+     * @param userId       its user, or {@code null}
      * @param closeCode    the close code of the socket that dropped, or {@code null} when it was lost without one
      * @param reason       why the socket dropped
      */
-    record Recovering(String connectionId, Integer closeCode, String reason) implements WebPubSubEvent {
+    record Recovering(String connectionId, String userId, Integer closeCode, String reason) implements WebPubSubEvent {
     }
 
     /**
      * A dropped reliable connection is open again, with its groups and its buffered messages.
      *
      * @param connectionId the recovered connection
+     * @param userId       its user, or {@code null}
      */
-    record Recovered(String connectionId) implements WebPubSubEvent {
+    record Recovered(String connectionId, String userId) implements WebPubSubEvent {
     }
 
     /**
      * The client stopped and will not connect again until started.
      *
-     * @param reason why: {@code "Stopped by the application"}, a rejected handshake, or attempts running out
+     * @param connectionId the connection that was open when the client stopped, or {@code null} when there was none
+     *                     (it never connected, or its connection had ended already, as {@link Disconnected} said)
+     * @param userId       the user of that connection, or {@code null}
+     * @param reason       why: {@code "Stopped by the application"}, a rejected handshake, or attempts running out
      */
-    record Stopped(String reason) implements WebPubSubEvent {
+    record Stopped(String connectionId, String userId, String reason) implements WebPubSubEvent {
     }
 
     /**
@@ -89,10 +94,12 @@ public sealed interface WebPubSubEvent {
      * Joining a group again on a new connection failed; the client no longer receives that group's messages.
      *
      * @param connectionId the new connection
+     * @param userId       its user, or {@code null}
      * @param group        the group
      * @param cause        why, usually a {@link SendFailedException}
      */
-    record RejoinGroupFailed(String connectionId, String group, Throwable cause) implements WebPubSubEvent {
+    record RejoinGroupFailed(String connectionId, String userId, String group, Throwable cause)
+            implements WebPubSubEvent {
     }
 
     /**

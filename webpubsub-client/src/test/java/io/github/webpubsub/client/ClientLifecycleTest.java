@@ -56,7 +56,7 @@ class ClientLifecycleTest {
         await().until(() -> events.all().size() == 3);
         assertThat(events.all().get(0)).isInstanceOf(WebPubSubEvent.Connected.class);
         assertThat(events.all().get(1)).isEqualTo(new WebPubSubEvent.Disconnected(connection, "alice", 1000, "Stopped by the application"));
-        assertThat(events.all().get(2)).isEqualTo(new WebPubSubEvent.Stopped("Stopped by the application"));
+        assertThat(events.all().get(2)).isEqualTo(new WebPubSubEvent.Stopped(connection, "alice", "Stopped by the application"));
         await().until(() -> emulator.get().connection(Clients.HUB, connection).isEmpty());
         assertThatThrownBy(() -> client.sendToGroup("g", MessageData.text("late")).orTimeout(30, TimeUnit.SECONDS).join())
                 .cause().isInstanceOfSatisfying(SendFailedException.class,
@@ -110,6 +110,10 @@ class ClientLifecycleTest {
         WebPubSubEvent.Stopped stopped = events.of(WebPubSubEvent.Stopped.class).get(0);
         assertThat(stopped.reason()).contains("rejected the credential (HTTP 401)").doesNotContain(e.accessKey())
                 .doesNotContain("access_token=ey");
+        assertThat(client.lastProblem()).isEqualTo(stopped.reason());
+        // It never connected: no connection to name.
+        assertThat(stopped.connectionId()).isNull();
+        assertThat(stopped.userId()).isNull();
         // With a 100 ms reconnect delay, a loop would have made dozens of attempts by the end of this window.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> attempts.get() == 1);
     }
@@ -248,7 +252,11 @@ class ClientLifecycleTest {
         assertThat(client.state()).isEqualTo(ClientState.STOPPED);
         assertThat(events.of(WebPubSubEvent.Disconnected.class)).singleElement()
                 .satisfies(d -> assertThat(d.closeCode()).isEqualTo(1008));
-        assertThat(events.of(WebPubSubEvent.Stopped.class).get(0).reason()).contains("autoReconnect is off");
+        assertThat(events.of(WebPubSubEvent.Stopped.class).get(0)).satisfies(stopped -> {
+            assertThat(stopped.reason()).contains("autoReconnect is off");
+            // The connection had ended already: Disconnected named it.
+            assertThat(stopped.connectionId()).isNull();
+        });
     }
 
     @Test

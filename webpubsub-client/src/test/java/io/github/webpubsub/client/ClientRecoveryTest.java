@@ -149,7 +149,10 @@ class ClientRecoveryTest {
         emulator.get().faults().close(Clients.HUB, client.connectionId(), 1008, "policy");
 
         await().until(() -> events.of(WebPubSubEvent.Connected.class).size() == 2);
+        String second = events.of(WebPubSubEvent.Connected.class).get(1).connectionId();
         assertThat(events.of(WebPubSubEvent.RejoinGroupFailed.class)).singleElement().satisfies(failed -> {
+            assertThat(failed.connectionId()).isEqualTo(second);
+            assertThat(failed.userId()).isEqualTo("carol");
             assertThat(failed.group()).isEqualTo("vip");
             assertThat(failed.cause()).isInstanceOfSatisfying(SendFailedException.class,
                     e -> assertThat(e.errorName()).isEqualTo("Forbidden"));
@@ -208,10 +211,11 @@ class ClientRecoveryTest {
         await().until(() -> !events.of(WebPubSubEvent.Recovered.class).isEmpty());
         assertThat(events.of(WebPubSubEvent.Recovering.class)).singleElement().satisfies(recovering -> {
             assertThat(recovering.connectionId()).isEqualTo(connection);
+            assertThat(recovering.userId()).isEqualTo("gina");
             assertThat(recovering.closeCode()).isNull();
             assertThat(recovering.reason()).contains("lost without a close frame");
         });
-        assertThat(events.of(WebPubSubEvent.Recovered.class).get(0).connectionId()).isEqualTo(connection);
+        assertThat(events.of(WebPubSubEvent.Recovered.class).get(0)).isEqualTo(new WebPubSubEvent.Recovered(connection, "gina"));
         assertThat(client.lastProblem()).doesNotContain("close code");
         assertThat(events.of(WebPubSubEvent.Disconnected.class)).isEmpty();
     }

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,6 +87,35 @@ class ClientSlowListenerTest {
         assertThat(received).containsExactlyElementsOf(IntStream.range(0, BURST).mapToObj(Integer::toString).toList());
         assertThat(receiver.connectionId()).isEqualTo(connection);
         assertThat(events.of(WebPubSubEvent.Disconnected.class)).isEmpty();
+    }
+
+    @Test
+    void theReceiveLagObserverHearsTheLagRiseWhileTheListenerIsStuckAndFallOnceItCatchesUp() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Long> lags = new CopyOnWriteArrayList<>();
+        WebPubSubClient receiver = clients.started(Clients.options(emulator.get(), "lagging")
+                .setSequenceAckInterval(Duration.ofMillis(100)).setReceiveLagObserver(lags::add), event -> {
+                    if (event instanceof WebPubSubEvent.GroupMessage) {
+                        try {
+                            gate.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                });
+        receiver.joinGroup("lagging").get(10, TimeUnit.SECONDS);
+        WebPubSubClient publisher = clients.started(Clients.options(emulator.get(), "publisher"), new RecordingListener());
+        for (int i = 0; i < 500; i++) {
+            publisher.sendToGroup("lagging", MessageData.text("m" + i)).get(10, TimeUnit.SECONDS);
+        }
+
+        // The listener holds the first message; the observer, on the event loop, hears every later one arrive.
+        await().atMost(Duration.ofSeconds(5)).until(() -> lags.size() == 500);
+        assertThat(lags).containsExactlyElementsOf(LongStream.rangeClosed(1, 500).boxed().toList());
+
+        gate.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lags.get(lags.size() - 1) == 0);
+        assertThat(receiver.statistics().receiveLag()).isZero();
     }
 
     @Test

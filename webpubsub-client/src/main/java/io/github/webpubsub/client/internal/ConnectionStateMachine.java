@@ -297,8 +297,9 @@ final class ConnectionStateMachine {
         if (connectionId != null) {
             delivery.emit(new WebPubSubEvent.Disconnected(connectionId, userId, (int) NORMAL_CLOSURE, stopReason));
         }
+        WebPubSubEvent.Stopped event = new WebPubSubEvent.Stopped(connectionId, userId, stopReason);
         clearConnection();
-        delivery.emit(new WebPubSubEvent.Stopped(stopReason));
+        delivery.emit(event);
         moveTo(ClientState.STOPPED, stopReason);
         if (!started.isDone()) {
             IllegalStateException failure = new IllegalStateException("The client stopped before connecting: " + stopReason);
@@ -519,7 +520,7 @@ final class ConnectionStateMachine {
         inbox.attach(transport);
         sender.attach(transport);
         invocations.attach(transport);
-        delivery.emit(new WebPubSubEvent.Recovered(connectionId));
+        delivery.emit(new WebPubSubEvent.Recovered(connectionId, userId));
     }
 
     private void connectFailed(Throwable cause, boolean recovery) {
@@ -539,6 +540,8 @@ final class ConnectionStateMachine {
         int status = Failures.rejectedStatus(cause);
         if (status == 401 || status == 403) {
             String reason = "The service rejected the credential (HTTP " + status + ")" + Failures.rejectionDetail(cause);
+            // What health checks show: the stop's own words, rather than the exception's.
+            lastProblem = (endedBecause == null ? "" : endedBecause + "; then ") + reason;
             if (options.isRetryOnAuthFailure()) {
                 LOG.warn("{}; trying again in {}", reason, options.getAuthFailureRetryDelay());
                 scheduleAttempt(options.getAuthFailureRetryDelay().toMillis(), this::openNewConnection);
@@ -729,6 +732,7 @@ final class ConnectionStateMachine {
     private CompletionStage<Void> rejoinGroups() {
         List<CompletableFuture<Void>> joins = new ArrayList<>();
         String connection = connectionId;
+        String user = userId;
         List<String> wanted = groups.snapshot();
         // Ahead of the queue, last first, so that they go out in the order they were joined.
         for (int i = wanted.size() - 1; i >= 0; i--) {
@@ -738,7 +742,7 @@ final class ConnectionStateMachine {
             joins.add(join.handle((ok, error) -> {
                 if (error != null) {
                     LOG.warn("Could not join group '{}' again: {}", group, error.getMessage());
-                    delivery.emit(new WebPubSubEvent.RejoinGroupFailed(connection, group, error));
+                    delivery.emit(new WebPubSubEvent.RejoinGroupFailed(connection, user, group, error));
                 }
                 return null;
             }));
@@ -794,7 +798,7 @@ final class ConnectionStateMachine {
         if (recoverable(code)) {
             if (wasConnected) {
                 moveTo(ClientState.RECOVERING, "connection " + connectionId + " dropped (" + why + ")");
-                delivery.emit(new WebPubSubEvent.Recovering(connectionId, code, why));
+                delivery.emit(new WebPubSubEvent.Recovering(connectionId, userId, code, why));
             }
             scheduleRecovery();
         } else {

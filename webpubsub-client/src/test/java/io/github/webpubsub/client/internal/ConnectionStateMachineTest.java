@@ -57,11 +57,15 @@ class ConnectionStateMachineTest {
             assertThat(recovery.url()).contains("awps_connection_id=c1").contains("awps_reconnection_token=token-1");
             await().until(() -> !engine.events.of(WebPubSubEvent.Recovering.class).isEmpty());
             assertThat(engine.events.of(WebPubSubEvent.Recovering.class)).singleElement().satisfies(recovering -> {
+                assertThat(recovering.connectionId()).isEqualTo("c1");
+                assertThat(recovering.userId()).isEqualTo("alice");
                 assertThat(recovering.closeCode()).isNull();
                 assertThat(recovering.reason()).contains("lost without a close frame");
             });
             recovery.accept();
             await().until(() -> !engine.events.of(WebPubSubEvent.Recovered.class).isEmpty());
+            assertThat(engine.events.of(WebPubSubEvent.Recovered.class)).containsExactly(
+                    new WebPubSubEvent.Recovered("c1", "alice"));
             assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
             assertThat(engine.client.connectionId()).isEqualTo("c1");
             assertThat(engine.events.of(WebPubSubEvent.Disconnected.class)).isEmpty();
@@ -229,7 +233,7 @@ class ConnectionStateMachineTest {
             await().until(() -> engine.events.all().size() == 3);
             assertThat(engine.events.all()).containsExactly(new WebPubSubEvent.Connected("c1", "alice"),
                     new WebPubSubEvent.Disconnected("c1", "alice", 1000, "Stopped by the application"),
-                    new WebPubSubEvent.Stopped("Stopped by the application"));
+                    new WebPubSubEvent.Stopped("c1", "alice", "Stopped by the application"));
         }
     }
 

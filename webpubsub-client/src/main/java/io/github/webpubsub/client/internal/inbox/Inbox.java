@@ -92,6 +92,8 @@ public final class Inbox {
     private final AtomicLong malformed = new AtomicLong();
     /** Told every sequenceId acknowledged to the service, for a state store. */
     private LongConsumer ackWritten = sequenceId -> { };
+    /** Told the lag each time it changes; the application's, so it must not break the inbox. */
+    private final LongConsumer lagObserver;
     private Runnable onIdle;
 
     /** An inbox delivering through {@code delivery}, acknowledging on a reliable protocol. */
@@ -107,6 +109,7 @@ public final class Inbox {
         this.ackBatch = options.getSequenceAckBatch();
         this.eagerAckStep = Math.max(1, ackBatch / 10);
         this.ackIntervalMillis = options.getSequenceAckInterval().toMillis();
+        this.lagObserver = options.getReceiveLagObserver();
     }
 
     /** Where every sequenceId acknowledged to the service is reported, on the event loop. */
@@ -245,7 +248,17 @@ public final class Inbox {
     }
 
     private void updateLag() {
-        lag = reliable ? Math.max(0, highestReceived - lastAckWritten) : 0;
+        long now = reliable ? Math.max(0, highestReceived - lastAckWritten) : 0;
+        if (now != lag) {
+            lag = now;
+            if (lagObserver != null) {
+                try {
+                    lagObserver.accept(now);
+                } catch (RuntimeException e) {
+                    LOG.warn("The receive lag observer failed: {}", e.toString());
+                }
+            }
+        }
     }
 
     /** A group or server message arrived on the connection with these ids. */
