@@ -52,7 +52,7 @@ public final class ClientThroughputBenchmark {
             });
             receiver.start().orTimeout(30, TimeUnit.SECONDS).join();
             receiver.joinGroup("bench-in").orTimeout(30, TimeUnit.SECONDS).join();
-            report("received", received, "messages", receive(sender, count, received));
+            report("received", received, "messages", receive(sender, receiver, count, received));
         }
     }
 
@@ -70,12 +70,20 @@ public final class ClientThroughputBenchmark {
         return System.nanoTime() - start;
     }
 
-    /** Publishes while keeping within the service's 1000-message buffer for the receiver, as any app must. */
-    private static long receive(WebPubSubClient sender, AtomicInteger count, int total) {
+    /**
+     * Publishes while keeping within the service's 1000-message buffer for the receiver, as any app must. A receiver
+     * that stops getting messages (its connection closed) ends the run within 10 s, with what it got and why.
+     */
+    private static long receive(WebPubSubClient sender, WebPubSubClient receiver, AtomicInteger count, int total) {
         Semaphore inFlight = new Semaphore(500);
         long start = System.nanoTime();
         for (int i = 0; i < total; i++) {
+            long stalled = System.nanoTime();
             while (i - count.get() > 500) {
+                if (System.nanoTime() - stalled > TimeUnit.SECONDS.toNanos(10)) {
+                    throw new IllegalStateException("The receiver got " + count.get() + " of " + i
+                            + " published and nothing for 10 s; its last problem: " + receiver.lastProblem());
+                }
                 Thread.onSpinWait();
             }
             inFlight.acquireUninterruptibly();
@@ -84,6 +92,10 @@ public final class ClientThroughputBenchmark {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (count.get() < total && System.nanoTime() < deadline) {
             Thread.onSpinWait();
+        }
+        if (count.get() < total) {
+            throw new IllegalStateException("The receiver got " + count.get() + " of " + total + " within 60 s; its "
+                    + "last problem: " + receiver.lastProblem());
         }
         return System.nanoTime() - start;
     }
