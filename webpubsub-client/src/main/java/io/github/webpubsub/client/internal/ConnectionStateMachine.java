@@ -649,6 +649,7 @@ final class ConnectionStateMachine {
         public void onWritable() {
             if (current()) {
                 sender.onWritable();
+                invocations.onWritable();
             }
         }
 

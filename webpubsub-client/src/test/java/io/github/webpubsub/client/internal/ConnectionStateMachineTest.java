@@ -402,6 +402,35 @@ class ConnectionStateMachineTest {
     }
 
     @Test
+    void aFullWriteQueueHoldsNewInvocationsUntilItDrainsAndEachGoesOutOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect();
+            socket.writeQueueFull(true);
+            CompletableFuture<InvokeResult> held = engine.client.invokeEvent("price", MessageData.text("held"));
+            CompletableFuture<InvokeResult> expires = engine.client.invokeEvent("price", MessageData.text("expires"),
+                    Duration.ofMillis(300));
+            // One that times out while held was never sent: nothing to cancel, and the caller is told so.
+            assertThatThrownBy(() -> expires.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(InvocationFailedException.class, e -> {
+                        assertThat(e.errorName()).isEqualTo(InvocationFailedException.TIMEOUT);
+                        assertThat(e.getMessage()).contains("nothing was sent");
+                    });
+            await().during(Duration.ofMillis(300)).until(() -> socket.written("invoke").isEmpty());
+
+            socket.writeQueueFull(false);
+            await().until(() -> socket.written("invoke").size() == 1);
+            assertThat(socket.written("invoke").get(0)).contains("\"invocationId\":\"1\"").contains("\"held\"");
+            socket.receive("{\"type\":\"invokeResponse\",\"invocationId\":\"1\",\"success\":true,"
+                    + "\"dataType\":\"text\",\"data\":\"42\"}");
+            assertThat(held.get(5, TimeUnit.SECONDS).data()).isEqualTo(MessageData.text("42"));
+            socket.writeQueueFull(true);
+            socket.writeQueueFull(false);
+            await().during(Duration.ofMillis(300)).until(() -> socket.written("invoke").size() == 1);
+            assertThat(socket.written("cancelInvocation")).isEmpty();
+        }
+    }
+
+    @Test
     void listenersRunOnTheGivenDeliveryExecutor() throws Exception {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
                 runnable -> new Thread(runnable, "my-delivery-thread"));
