@@ -88,11 +88,15 @@ public final class Inbox {
     private volatile long lag;
     private final AtomicLong malformed = new AtomicLong();
     /** Told every sequenceId acknowledged to the service, for a state store. */
-    private LongConsumer ackWritten = sequenceId -> { };
+    private final LongConsumer ackWritten;
     private Runnable onIdle;
 
-    /** An inbox delivering through {@code delivery}, acknowledging on a reliable protocol. */
-    public Inbox(Vertx vertx, Context loop, WebPubSubClientOptions options, boolean reliable, EventDelivery delivery) {
+    /**
+     * An inbox delivering through {@code delivery}, acknowledging on a reliable protocol and telling
+     * {@code ackWritten}, on the event loop, every sequenceId it acknowledges.
+     */
+    public Inbox(Vertx vertx, Context loop, WebPubSubClientOptions options, boolean reliable, EventDelivery delivery,
+            LongConsumer ackWritten) {
         this.vertx = vertx;
         this.loop = loop;
         this.delivery = delivery;
@@ -103,11 +107,7 @@ public final class Inbox {
         this.bufferBytes = options.getReceiveBufferBytes();
         this.ackBatch = options.getSequenceAckBatch();
         this.ackIntervalMillis = options.getSequenceAckInterval().toMillis();
-    }
-
-    /** Where every sequenceId acknowledged to the service is reported, on the event loop. */
-    public void onAckWritten(LongConsumer observer) {
-        this.ackWritten = observer;
+        this.ackWritten = ackWritten;
     }
 
     /** Starts the periodic sequenceAck. */
