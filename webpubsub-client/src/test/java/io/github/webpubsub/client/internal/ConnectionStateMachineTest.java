@@ -21,6 +21,7 @@ import io.github.webpubsub.client.SendResult;
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.internal.fake.FakeTransport;
 import io.github.webpubsub.client.internal.fake.FakeTransportFactory.PendingOpen;
+import io.github.webpubsub.client.support.CapturedLog;
 
 /**
  * The state machine driven frame by frame over fake sockets: every transition, and every way a socket can go away in
@@ -154,8 +155,9 @@ class ConnectionStateMachineTest {
     }
 
     @Test
-    void aSecondConnectedFrameNeitherReplacesTheConnectionNorDropsItsReconnectionToken() throws Exception {
-        try (EngineHarness engine = new EngineHarness()) {
+    void aSecondConnectedFrameNeitherReplacesTheConnectionNorDropsItsReconnectionTokenAndIsLogged() throws Exception {
+        CapturedLog log = new CapturedLog();
+        try (log; EngineHarness engine = new EngineHarness()) {
             FakeTransport socket = engine.connect();
             socket.connected("someone-else", "mallory", "stolen");
             socket.connected("c1", "alice", null);
@@ -169,6 +171,12 @@ class ConnectionStateMachineTest {
             PendingOpen recovery = engine.sockets.nextOpen(WAIT);
             assertThat(recovery.url()).contains("awps_connection_id=c1").contains("awps_reconnection_token=token-1");
         }
+        // Each is a warning that names the case; neither the frame's token nor the one kept reaches the log.
+        assertThat(log.linesWith("Ignored a 'connected' frame")).singleElement().asString().contains(" WARN ")
+                .contains("for connection someone-else on connection c1");
+        assertThat(log.linesWith("announced again without a reconnection token")).singleElement().asString()
+                .contains(" WARN ").contains("Connection c1");
+        assertThat(log.text()).doesNotContain("stolen").doesNotContain("token-1");
     }
 
     @Test
