@@ -183,7 +183,10 @@ final class ConnectionStateMachine {
 
     // ---- start and stop ----------------------------------------------------------------------------------------
 
-    /** Starts connecting; the stage completes at the first {@code connected}, or fails if the client stops first. */
+    /**
+     * Starts connecting; the stage completes at the first {@code connected}, or fails if the client stops first.
+     * While stopping, it starts once the stop has finished.
+     */
     CompletableFuture<Void> start() {
         if (state == ClientState.STOPPING) {
             return stopped.thenCompose(v -> EventLoopCalls.call(context, this::start));
@@ -206,7 +209,10 @@ final class ConnectionStateMachine {
         return started;
     }
 
-    /** Closes the connection; idempotent. The stage completes once the client is stopped. */
+    /**
+     * Closes the connection and cancels any attempt scheduled; idempotent, and while stopping it returns the stop
+     * under way. The stage completes once the client is stopped.
+     */
     CompletableFuture<Void> stop() {
         if (state == ClientState.STOPPED) {
             return CompletableFuture.completedFuture(null);

@@ -269,6 +269,79 @@ class ConnectionStateMachineTest {
     }
 
     @Test
+    void stopWhileStoppingReturnsAStageThatCompletesWithTheFirstAndTheClientStopsOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect().holdClose();
+            CompletableFuture<Void> first = engine.client.stop();
+            await().until(socket::closedByClient);
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPING);
+
+            CompletableFuture<Void> second = engine.client.stop();
+            await().during(Duration.ofMillis(300)).until(() -> !first.isDone() && !second.isDone());
+            socket.answerClose();
+            first.get(5, TimeUnit.SECONDS);
+            second.get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+            await().until(() -> engine.events.all().size() == 3);
+            await().during(Duration.ofMillis(300)).until(() -> engine.events.all().size() == 3);
+            assertThat(engine.events.all()).containsExactly(new WebPubSubEvent.Connected("c1", "alice"),
+                    new WebPubSubEvent.Disconnected("c1", "alice", 1000, "Stopped by the application"),
+                    new WebPubSubEvent.Stopped("Stopped by the application"));
+        }
+    }
+
+    @Test
+    void startWhileStoppingWaitsForTheStopToFinishThenOpensANewConnection() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect().holdClose();
+            CompletableFuture<Void> stop = engine.client.stop();
+            await().until(socket::closedByClient);
+
+            CompletableFuture<Void> start = engine.client.start();
+            assertThat(engine.sockets.maybeNextOpen(Duration.ofMillis(300))).isNull();
+            assertThat(start).isNotDone();
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPING);
+
+            socket.answerClose();
+            stop.get(5, TimeUnit.SECONDS);
+            PendingOpen next = engine.sockets.nextOpen(WAIT);
+            assertThat(isRecovery(next.url())).isFalse();
+            next.accept().connected("c2", "alice", "token-2");
+            start.get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
+            await().until(() -> engine.events.all().size() == 4);
+            assertThat(engine.events.all()).containsExactly(new WebPubSubEvent.Connected("c1", "alice"),
+                    new WebPubSubEvent.Disconnected("c1", "alice", 1000, "Stopped by the application"),
+                    new WebPubSubEvent.Stopped("Stopped by the application"),
+                    new WebPubSubEvent.Connected("c2", "alice"));
+        }
+    }
+
+    @Test
+    void stopBetweenTwoRecoveryAttemptsCancelsTheNextOneEvenForAClientStartedAgainAtOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofMillis(500)))) {
+            engine.connect().close(null, "lost");
+            // The first attempt goes at once; refused, the next one waits the recovery delay.
+            engine.sockets.nextOpen(WAIT).refuse(new IllegalStateException("unreachable"));
+            await().until(() -> engine.client.lastProblem() != null && engine.client.lastProblem().contains("unreachable"));
+            assertThat(engine.client.state()).isEqualTo(ClientState.RECOVERING);
+
+            engine.client.stop().get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+            // Started again within the delay: the old connection's next attempt must not fire into the new run,
+            // which is still connecting when the delay is over.
+            CompletableFuture<Void> start = engine.client.start();
+            PendingOpen fresh = engine.sockets.nextOpen(WAIT);
+            assertThat(isRecovery(fresh.url())).isFalse();
+            assertThat(engine.sockets.maybeNextOpen(Duration.ofMillis(1000))).isNull();
+            fresh.accept().connected("c2", "alice", "token-2");
+            start.get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
+            assertThat(engine.client.connectionId()).isEqualTo("c2");
+        }
+    }
+
+    @Test
     void aRefusedHandshakeOf403StopsTheClientWithTheReason() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
             CompletableFuture<Void> start = engine.client.start();
