@@ -45,13 +45,15 @@ public interface WebPubSubClient extends AutoCloseable {
     /**
      * Connects. Completes when the service has accepted the first connection and the client has joined its groups;
      * fails if the client stops first (the credential is rejected, attempts run out, or {@link #stop()} is called).
-     * Idempotent: calling it again returns the same stage.
+     * Idempotent: calling it again returns the same stage. Called while the client is stopping, it waits for the stop
+     * to finish and then starts again; the stage completes at the new connection.
      */
     CompletableFuture<Void> start();
 
     /**
-     * Closes the connection, fails requests still waiting for an ack, and raises disconnected and stopped.
-     * Idempotent. The client can be started again.
+     * Closes the connection, fails requests still waiting for an ack, and raises disconnected and stopped, and
+     * cancels any recovery or reconnection attempt scheduled. Idempotent: called while the client is stopping, it
+     * returns a stage that completes with the stop under way. The client can be started again.
      */
     CompletableFuture<Void> stop();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,9 +21,13 @@ import io.github.webpubsub.client.WebPubSubListener;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.client.support.ClientsExtension;
 import io.github.webpubsub.client.support.RecordingListener;
+import io.github.webpubsub.client.support.StallingRelay;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 
-/** A listener slower than the sender: the client stops reading instead of queueing, and loses nothing. */
+/**
+ * A listener slower than the sender: the client stops reading instead of queueing, and loses nothing. A network
+ * slower than the sender: the client stops writing instead of piling requests into its socket, and loses nothing.
+ */
 class ClientBackPressureTest {
 
     @RegisterExtension
@@ -65,5 +70,59 @@ class ClientBackPressureTest {
         assertThat(received).containsExactlyElementsOf(IntStream.range(0, total).mapToObj(Integer::toString).toList());
         assertThat(highestQueue.get()).isLessThanOrEqualTo(capacity);
         assertThat(receiver[0].connectionId()).isEqualTo(connection);
+    }
+
+    @Test
+    void sendsMadeWhileTheSocketsWriteQueueIsFullAreHeldAndGoOutOnceItDrainsNoneLostNoneTwice() throws Exception {
+        String padding = "x".repeat(100_000);
+        List<String> received = new CopyOnWriteArrayList<>();
+        WebPubSubClient receiver = clients.started(Clients.options(emulator.get(), "reader"), any -> {
+            if (any instanceof WebPubSubEvent.GroupMessage event) {
+                String text = event.data().asText();
+                received.add(text.substring(0, text.indexOf('|')));
+            }
+        });
+        receiver.joinGroup("slow-network").orTimeout(30, TimeUnit.SECONDS).join();
+
+        try (StallingRelay relay = new StallingRelay(emulator.get().port())) {
+            String url = emulator.get().clientAccessUrl(Clients.HUB, "writer", Clients.PUBLISHER, List.of())
+                    .replace("ws://localhost:" + emulator.get().port(), "ws://localhost:" + relay.port());
+            // A socket send buffer of a fixed size: the client's write queue fills after about a megabyte.
+            WebPubSubClient writer = clients.started(WebPubSubClientOptions.of(ClientAccessUrlProvider.fixed(url))
+                    .setWebSocketOptions(WebPubSubClientOptions.defaultWebSocketOptions().setSendBufferSize(64 * 1024)),
+                    new RecordingListener());
+            List<String> sent = new ArrayList<>();
+            List<CompletableFuture<SendResult>> sends = new ArrayList<>();
+            relay.stall();
+
+            // Large sends, one per poll, until the client holds one back: its socket's write queue is full. They are
+            // fire-and-forget, so that no ack can set the held ones going: only the socket's drain can.
+            SendOptions fireAndForget = SendOptions.defaults().withFireAndForget(true);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                String label = "fill-" + sent.size();
+                sent.add(label);
+                sends.add(writer.sendToGroup("slow-network", MessageData.text(label + "|" + padding), fireAndForget));
+                return writer.statistics().sendsQueued() > 0;
+            });
+            for (int i = 0; i < 20; i++) {
+                String label = "held-" + i;
+                sent.add(label);
+                sends.add(writer.sendToGroup("slow-network", MessageData.text(label + "|")));
+            }
+            // Held by the client, not written into the full socket: each waits in its queue, none is in flight.
+            await().until(() -> writer.statistics().sendsQueued() >= 20);
+            assertThat(writer.statistics().sendsInFlight()).isZero();
+            assertThat(writer.state()).isEqualTo(ClientState.CONNECTED);
+
+            relay.release();
+            for (CompletableFuture<SendResult> send : sends) {
+                assertThat(send.get(30, TimeUnit.SECONDS).duplicated()).isFalse();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() >= sent.size());
+            await().during(Duration.ofMillis(500)).until(() -> received.size() == sent.size());
+            assertThat(received).containsExactlyElementsOf(sent);
+            assertThat(writer.statistics().sendsQueued()).isZero();
+            assertThat(writer.statistics().sendRetries()).isZero();
+        }
     }
 }

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.github.webpubsub.client.support.Clients;
 import io.github.webpubsub.client.support.ConnectProxy;
 import io.github.webpubsub.client.support.RecordingListener;
+import io.github.webpubsub.client.support.Socks5Proxy;
 import io.github.webpubsub.client.support.TlsTunnel;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 import io.vertx.core.net.ProxyOptions;
 import io.vertx.core.net.ProxyType;
 
-/** wss with certificate checks, a custom trust store, and an HTTP proxy. */
+/** wss with certificate checks, a custom trust store, an HTTP proxy and a SOCKS5 proxy. */
 class ClientTransportTest {
 
     @RegisterExtension
@@ -79,6 +80,24 @@ class ClientTransportTest {
             client.sendToGroup("proxied", MessageData.text("via proxy")).orTimeout(30, TimeUnit.SECONDS).join();
 
             await().until(() -> events.groupTexts().contains("via proxy"));
+            assertThat(proxy.targets()).containsExactly("localhost:" + tls.port());
+        }
+    }
+
+    @Test
+    void aSocks5ProxyTunnelsTheConnection() {
+        RecordingListener events = new RecordingListener();
+        try (Socks5Proxy proxy = new Socks5Proxy();
+                WebPubSubClient client = WebPubSubClient.create(WebPubSubClientOptions
+                        .of(ClientAccessUrlProvider.fixed(secureUrl("carol")))
+                        .setWebSocketOptions(WebPubSubClientOptions.defaultWebSocketOptions().setTrustOptions(tls.trust())
+                                .setProxyOptions(new ProxyOptions().setType(ProxyType.SOCKS5).setHost("localhost")
+                                        .setPort(proxy.port()))))) {
+            client.addListener(events).start().orTimeout(30, TimeUnit.SECONDS).join();
+            client.joinGroup("socks").orTimeout(30, TimeUnit.SECONDS).join();
+            client.sendToGroup("socks", MessageData.text("via socks")).orTimeout(30, TimeUnit.SECONDS).join();
+
+            await().until(() -> events.groupTexts().contains("via socks"));
             assertThat(proxy.targets()).containsExactly("localhost:" + tls.port());
         }
     }

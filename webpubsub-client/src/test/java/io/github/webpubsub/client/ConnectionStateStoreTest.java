@@ -121,6 +121,22 @@ class ConnectionStateStoreTest {
     }
 
     @Test
+    void everySequenceAckReachesTheStoreWhileTheClientRunsSoAProcessThatDiesLeavesItsLastAck() throws Exception {
+        WebPubSubClient publisher = publisher();
+        RecordingListener events = new RecordingListener();
+        WebPubSubClient running = clients.started(stored("bridge"), events);
+        running.joinGroup("stream").orTimeout(30, TimeUnit.SECONDS).join();
+        publish(publisher, 1, 10);
+        await().until(() -> events.groupTexts().size() == 10);
+        long last = events.of(WebPubSubEvent.GroupMessage.class).get(9).sequenceId();
+
+        // Read while the client still runs, as the next process would find it after a kill: no stop wrote it.
+        ConnectionStateStore store = ConnectionStateStore.file(dir.resolve("state"));
+        await().until(() -> store.load().map(ConnectionState::ackedSequenceId).orElse(0L) == last);
+        assertThat(store.load().orElseThrow().connectionId()).isEqualTo(running.connectionId());
+    }
+
+    @Test
     void whatTheStoredStateSaysWasAcknowledgedIsNotDeliveredAgain() throws Exception {
         WebPubSubClient publisher = publisher();
         RecordingListener first = new RecordingListener();

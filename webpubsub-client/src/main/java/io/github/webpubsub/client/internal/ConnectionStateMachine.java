@@ -27,6 +27,7 @@ import io.github.webpubsub.client.internal.delivery.EventDelivery;
 import io.github.webpubsub.client.internal.inbox.Inbox;
 import io.github.webpubsub.client.internal.send.Invocations;
 import io.github.webpubsub.client.internal.send.RequestSender;
+import io.github.webpubsub.client.internal.state.ConnectionRecord;
 import io.github.webpubsub.client.internal.state.StatePersistence;
 import io.github.webpubsub.client.internal.transport.Transport;
 import io.github.webpubsub.client.internal.transport.TransportFactory;
@@ -70,13 +71,13 @@ final class ConnectionStateMachine {
     private final Backoff reconnectBackoff;
     /** The connection state store, off the event loop; null without one. */
     private final StatePersistence persistence;
+    /** What the store is to hold for the current connection; the inbox reports its acks to it too. */
+    private final ConnectionRecord record;
     private boolean lockHeld;
     private boolean lockWaitLogged;
     /** The connection being recovered is one a previous process left in the store. */
     private boolean resuming;
     private long resumedAcked;
-    /** The highest sequenceId acknowledged on the current connection, for the store. */
-    private long lastAcked;
     /**
      * Past this many received messages waiting for the listeners, a new connection waits: the old connection's
      * messages are still delivered, and a listener slower than its publishers must not make the client hold a
@@ -127,7 +128,7 @@ final class ConnectionStateMachine {
 
     ConnectionStateMachine(WebPubSubClientOptions options, Vertx vertx, Context context, Executor completions,
             TransportFactory transports, RequestSender sender, Invocations invocations, Inbox inbox,
-            EventDelivery delivery, GroupSet groups) {
+            EventDelivery delivery, GroupSet groups, StatePersistence persistence, ConnectionRecord record) {
         this.options = options;
         this.vertx = vertx;
         this.context = context;
@@ -143,17 +144,8 @@ final class ConnectionStateMachine {
         this.backlogLimit = !reliable ? options.getReceiveQueueCapacity()
                 : options.getAckMode() == io.github.webpubsub.client.AckMode.ON_RECEIPT ? options.getReceiveBufferMessages()
                 : WebPubSubClientOptions.SERVICE_UNACKED_LIMIT;
-        if (options.getConnectionStateStore() != null && !reliable) {
-            LOG.warn("A connection state store needs a reliable protocol; over {} nothing is kept", options.getProtocol());
-        }
-        this.persistence = options.getConnectionStateStore() != null && reliable
-                ? new StatePersistence(options.getConnectionStateStore(), completions) : null;
-        if (persistence != null) {
-            inbox.onAckWritten(sequenceId -> {
-                lastAcked = sequenceId;
-                persistence.save(connectionId, userId, reconnectionToken, sequenceId);
-            });
-        }
+        this.persistence = persistence;
+        this.record = record;
     }
 
     ClientState state() {
@@ -191,7 +183,10 @@ final class ConnectionStateMachine {
 
     // ---- start and stop ----------------------------------------------------------------------------------------
 
-    /** Starts connecting; the stage completes at the first {@code connected}, or fails if the client stops first. */
+    /**
+     * Starts connecting; the stage completes at the first {@code connected}, or fails if the client stops first.
+     * While stopping, it starts once the stop has finished.
+     */
     CompletableFuture<Void> start() {
         if (state == ClientState.STOPPING) {
             return stopped.thenCompose(v -> EventLoopCalls.call(context, this::start));
@@ -214,7 +209,10 @@ final class ConnectionStateMachine {
         return started;
     }
 
-    /** Closes the connection; idempotent. The stage completes once the client is stopped. */
+    /**
+     * Closes the connection and cancels any attempt scheduled; idempotent, and while stopping it returns the stop
+     * under way. The stage completes once the client is stopped.
+     */
     CompletableFuture<Void> stop() {
         if (state == ClientState.STOPPED) {
             return CompletableFuture.completedFuture(null);
@@ -267,9 +265,9 @@ final class ConnectionStateMachine {
             attemptTimer = -1;
             inbox.flushHandled();
             int held = inbox.discardHeld();
-            persistence.save(connectionId, userId, reconnectionToken, lastAcked);
+            record.save();
             LOG.info("Leaving connection {} for the next start to take back ({} acknowledged, {} received and left"
-                    + " for it; state in {})", connectionId, lastAcked, held, persistence.describe());
+                    + " for it; state in {})", connectionId, record.acked(), held, persistence.describe());
             open.close(GOING_AWAY, "Client going away").onComplete(ar -> {
                 if (closing == generation) {
                     finishStop();
@@ -373,9 +371,7 @@ final class ConnectionStateMachine {
             return;
         }
         resuming = true;
-        connectionId = stored.connectionId();
-        userId = stored.userId();
-        reconnectionToken = stored.reconnectionToken();
+        identify(stored.connectionId(), stored.userId(), stored.reconnectionToken());
         resumedAcked = stored.ackedSequenceId();
         // The service's window runs from the drop; the last write is the closest this process knows.
         recoveryStartedNanos = System.nanoTime() - Math.max(0, age.toNanos());
@@ -394,13 +390,13 @@ final class ConnectionStateMachine {
         recoveryStartedNanos = 0;
         dropReason = null;
         endedBecause = null;
-        lastAcked = resumedAcked;
+        record.ackedUpTo(resumedAcked);
         inbox.resumeConnection(resumedAcked);
         inbox.hold();
         moveTo(ClientState.CONNECTED, "connection " + connectionId + " taken back from " + persistence.describe()
                 + "; the service sends again what was not acknowledged");
         inbox.attach(transport);
-        persistence.save(connectionId, userId, reconnectionToken, lastAcked);
+        record.save();
         rejoinThenAnnounce(attempt);
     }
 
@@ -652,6 +648,7 @@ final class ConnectionStateMachine {
         public void onWritable() {
             if (current()) {
                 sender.onWritable();
+                invocations.onWritable();
             }
         }
 
@@ -671,13 +668,8 @@ final class ConnectionStateMachine {
                 LOG.warn("Ignored a 'connected' frame for connection {} on connection {}", connected.connectionId(),
                         connectionId);
             } else if (connected.reconnectionToken() != null) {
-                reconnectionToken = connected.reconnectionToken();
-                if (userId == null) {
-                    userId = connected.userId();
-                }
-                if (persistence != null) {
-                    persistence.save(connectionId, userId, reconnectionToken, lastAcked);
-                }
+                identify(connectionId, userId == null ? connected.userId() : userId, connected.reconnectionToken());
+                record.save();
                 LOG.debug("Connection {} confirmed, with a new reconnection token", connectionId);
             } else if (reliable) {
                 LOG.warn("Connection {} was announced again without a reconnection token; keeping the one it had",
@@ -688,18 +680,16 @@ final class ConnectionStateMachine {
         awaitingConnected = false;
         cancelTimer(connectedTimer);
         connectedTimer = -1;
-        connectionId = connected.connectionId();
-        userId = connected.userId();
-        reconnectionToken = connected.reconnectionToken();
+        identify(connected.connectionId(), connected.userId(), connected.reconnectionToken());
         if (reliable && reconnectionToken == null) {
             LOG.warn("Connection {} came without a reconnection token: a drop will need a new connection", connectionId);
         }
         failedAttempts = 0;
         recoveryStartedNanos = 0;
         endedBecause = null;
-        lastAcked = 0;
-        if (persistence != null && reconnectionToken != null) {
-            persistence.save(connectionId, userId, reconnectionToken, 0);
+        record.ackedUpTo(0);
+        if (reconnectionToken != null) {
+            record.save();
         }
         inbox.newConnection();
         // Messages that arrive while the groups are joined again wait, so that "connected" reaches listeners first.
@@ -860,10 +850,16 @@ final class ConnectionStateMachine {
     }
 
     private void clearConnection() {
-        connectionId = null;
-        userId = null;
-        reconnectionToken = null;
+        identify(null, null, null);
         awaitingConnected = false;
+    }
+
+    /** The current connection is now this one, for the state machine and for the record the store keeps. */
+    private void identify(String id, String user, String token) {
+        connectionId = id;
+        userId = user;
+        reconnectionToken = token;
+        record.identify(id, user, token);
     }
 
     private void cancelTimer(long timer) {

@@ -32,6 +32,8 @@ import io.github.webpubsub.client.internal.delivery.EventDelivery;
 import io.github.webpubsub.client.internal.inbox.Inbox;
 import io.github.webpubsub.client.internal.send.Invocations;
 import io.github.webpubsub.client.internal.send.RequestSender;
+import io.github.webpubsub.client.internal.state.ConnectionRecord;
+import io.github.webpubsub.client.internal.state.StatePersistence;
 import io.github.webpubsub.client.internal.transport.TransportFactory;
 import io.github.webpubsub.client.internal.transport.WebSocketTransportFactory;
 import io.github.webpubsub.client.internal.util.EventLoopCalls;
@@ -87,14 +89,28 @@ public final class WebPubSubClientImpl implements WebPubSubClient {
         this.completions = completionThreads;
         this.transports = transports != null ? transports : new WebSocketTransportFactory(vertx, options, codec);
         this.delivery = new EventDelivery(listenerThreads);
-        this.inbox = new Inbox(vertx, context, options, codec.reliable(), delivery);
+        StatePersistence persistence = persistence(options, codec.reliable(), completionThreads);
+        ConnectionRecord record = new ConnectionRecord(persistence);
+        this.inbox = new Inbox(vertx, context, options, codec.reliable(), delivery, record::acked);
         // Acks arrive many to a socket read: their completions leave the event loop together.
         this.sender = new RequestSender(vertx, options, new LoopBatchingExecutor(context, completionThreads));
         this.invocations = new Invocations(vertx, completionThreads, options.getMaxInvocations());
         this.invokeTimeoutMillis = options.getInvokeTimeout().toMillis();
         this.machine = new ConnectionStateMachine(options, vertx, context, completionThreads, this.transports, sender,
-                invocations, inbox, delivery, groups);
+                invocations, inbox, delivery, groups, persistence, record);
         LOG.debug("Client created for {} over {}", options.getCredential(), codec.subprotocol());
+    }
+
+    /** The connection state store, off the event loop; null without one, or on a protocol that cannot use it. */
+    private static StatePersistence persistence(WebPubSubClientOptions options, boolean reliable, Executor workers) {
+        if (options.getConnectionStateStore() == null) {
+            return null;
+        }
+        if (!reliable) {
+            LOG.warn("A connection state store needs a reliable protocol; over {} nothing is kept", options.getProtocol());
+            return null;
+        }
+        return new StatePersistence(options.getConnectionStateStore(), workers);
     }
 
     @Override

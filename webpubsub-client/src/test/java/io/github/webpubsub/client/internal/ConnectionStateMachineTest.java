@@ -21,6 +21,7 @@ import io.github.webpubsub.client.SendResult;
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.internal.fake.FakeTransport;
 import io.github.webpubsub.client.internal.fake.FakeTransportFactory.PendingOpen;
+import io.github.webpubsub.client.support.CapturedLog;
 
 /**
  * The state machine driven frame by frame over fake sockets: every transition, and every way a socket can go away in
@@ -158,8 +159,9 @@ class ConnectionStateMachineTest {
     }
 
     @Test
-    void aSecondConnectedFrameNeitherReplacesTheConnectionNorDropsItsReconnectionToken() throws Exception {
-        try (EngineHarness engine = new EngineHarness()) {
+    void aSecondConnectedFrameNeitherReplacesTheConnectionNorDropsItsReconnectionTokenAndIsLogged() throws Exception {
+        CapturedLog log = new CapturedLog();
+        try (log; EngineHarness engine = new EngineHarness()) {
             FakeTransport socket = engine.connect();
             socket.connected("someone-else", "mallory", "stolen");
             socket.connected("c1", "alice", null);
@@ -173,6 +175,12 @@ class ConnectionStateMachineTest {
             PendingOpen recovery = engine.sockets.nextOpen(WAIT);
             assertThat(recovery.url()).contains("awps_connection_id=c1").contains("awps_reconnection_token=token-1");
         }
+        // Each is a warning that names the case; neither the frame's token nor the one kept reaches the log.
+        assertThat(log.linesWith("Ignored a 'connected' frame")).singleElement().asString().contains(" WARN ")
+                .contains("for connection someone-else on connection c1");
+        assertThat(log.linesWith("announced again without a reconnection token")).singleElement().asString()
+                .contains(" WARN ").contains("Connection c1");
+        assertThat(log.text()).doesNotContain("stolen").doesNotContain("token-1");
     }
 
     @Test
@@ -261,6 +269,79 @@ class ConnectionStateMachineTest {
 
             assertThat(engine.sockets.maybeNextOpen(Duration.ofMillis(800))).isNull();
             assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+        }
+    }
+
+    @Test
+    void stopWhileStoppingReturnsAStageThatCompletesWithTheFirstAndTheClientStopsOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect().holdClose();
+            CompletableFuture<Void> first = engine.client.stop();
+            await().until(socket::closedByClient);
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPING);
+
+            CompletableFuture<Void> second = engine.client.stop();
+            await().during(Duration.ofMillis(300)).until(() -> !first.isDone() && !second.isDone());
+            socket.answerClose();
+            first.get(5, TimeUnit.SECONDS);
+            second.get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+            await().until(() -> engine.events.all().size() == 3);
+            await().during(Duration.ofMillis(300)).until(() -> engine.events.all().size() == 3);
+            assertThat(engine.events.all()).containsExactly(new WebPubSubEvent.Connected("c1", "alice"),
+                    new WebPubSubEvent.Disconnected("c1", "alice", 1000, "Stopped by the application"),
+                    new WebPubSubEvent.Stopped("Stopped by the application"));
+        }
+    }
+
+    @Test
+    void startWhileStoppingWaitsForTheStopToFinishThenOpensANewConnection() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect().holdClose();
+            CompletableFuture<Void> stop = engine.client.stop();
+            await().until(socket::closedByClient);
+
+            CompletableFuture<Void> start = engine.client.start();
+            assertThat(engine.sockets.maybeNextOpen(Duration.ofMillis(300))).isNull();
+            assertThat(start).isNotDone();
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPING);
+
+            socket.answerClose();
+            stop.get(5, TimeUnit.SECONDS);
+            PendingOpen next = engine.sockets.nextOpen(WAIT);
+            assertThat(isRecovery(next.url())).isFalse();
+            next.accept().connected("c2", "alice", "token-2");
+            start.get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
+            await().until(() -> engine.events.all().size() == 4);
+            assertThat(engine.events.all()).containsExactly(new WebPubSubEvent.Connected("c1", "alice"),
+                    new WebPubSubEvent.Disconnected("c1", "alice", 1000, "Stopped by the application"),
+                    new WebPubSubEvent.Stopped("Stopped by the application"),
+                    new WebPubSubEvent.Connected("c2", "alice"));
+        }
+    }
+
+    @Test
+    void stopBetweenTwoRecoveryAttemptsCancelsTheNextOneEvenForAClientStartedAgainAtOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofMillis(500)))) {
+            engine.connect().close(null, "lost");
+            // The first attempt goes at once; refused, the next one waits the recovery delay.
+            engine.sockets.nextOpen(WAIT).refuse(new IllegalStateException("unreachable"));
+            await().until(() -> engine.client.lastProblem() != null && engine.client.lastProblem().contains("unreachable"));
+            assertThat(engine.client.state()).isEqualTo(ClientState.RECOVERING);
+
+            engine.client.stop().get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.state()).isEqualTo(ClientState.STOPPED);
+            // Started again within the delay: the old connection's next attempt must not fire into the new run,
+            // which is still connecting when the delay is over.
+            CompletableFuture<Void> start = engine.client.start();
+            PendingOpen fresh = engine.sockets.nextOpen(WAIT);
+            assertThat(isRecovery(fresh.url())).isFalse();
+            assertThat(engine.sockets.maybeNextOpen(Duration.ofMillis(1000))).isNull();
+            fresh.accept().connected("c2", "alice", "token-2");
+            start.get(5, TimeUnit.SECONDS);
+            assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
+            assertThat(engine.client.connectionId()).isEqualTo("c2");
         }
     }
 
@@ -402,6 +483,35 @@ class ConnectionStateMachineTest {
             await().until(() -> socket.written("sendToGroup").size() == 1);
             socket.ack(1);
             assertThat(held.get(5, TimeUnit.SECONDS).ackId()).isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void aFullWriteQueueHoldsNewInvocationsUntilItDrainsAndEachGoesOutOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect();
+            socket.writeQueueFull(true);
+            CompletableFuture<InvokeResult> held = engine.client.invokeEvent("price", MessageData.text("held"));
+            CompletableFuture<InvokeResult> expires = engine.client.invokeEvent("price", MessageData.text("expires"),
+                    Duration.ofMillis(300));
+            // One that times out while held was never sent: nothing to cancel, and the caller is told so.
+            assertThatThrownBy(() -> expires.get(5, TimeUnit.SECONDS)).cause()
+                    .isInstanceOfSatisfying(InvocationFailedException.class, e -> {
+                        assertThat(e.errorName()).isEqualTo(InvocationFailedException.TIMEOUT);
+                        assertThat(e.getMessage()).contains("nothing was sent");
+                    });
+            await().during(Duration.ofMillis(300)).until(() -> socket.written("invoke").isEmpty());
+
+            socket.writeQueueFull(false);
+            await().until(() -> socket.written("invoke").size() == 1);
+            assertThat(socket.written("invoke").get(0)).contains("\"invocationId\":\"1\"").contains("\"held\"");
+            socket.receive("{\"type\":\"invokeResponse\",\"invocationId\":\"1\",\"success\":true,"
+                    + "\"dataType\":\"text\",\"data\":\"42\"}");
+            assertThat(held.get(5, TimeUnit.SECONDS).data()).isEqualTo(MessageData.text("42"));
+            socket.writeQueueFull(true);
+            socket.writeQueueFull(false);
+            await().during(Duration.ofMillis(300)).until(() -> socket.written("invoke").size() == 1);
+            assertThat(socket.written("cancelInvocation")).isEmpty();
         }
     }
 

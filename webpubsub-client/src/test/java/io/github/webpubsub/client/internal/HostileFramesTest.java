@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +23,7 @@ import io.github.webpubsub.client.SendFailedException;
 import io.github.webpubsub.client.SendResult;
 import io.github.webpubsub.client.WebPubSubEvent;
 import io.github.webpubsub.client.internal.fake.FakeTransport;
+import io.github.webpubsub.client.support.CapturedLog;
 
 /**
  * Every class of bad frame a broken or hostile service can send, each with its defined outcome. Malformed frames
@@ -75,10 +73,8 @@ class HostileFramesTest {
     @MethodSource("malformed")
     void aMalformedFrameIsReportedCountedAndLoggedWithoutItsContentAndTheConnectionGoesOn(String kind, String frame,
             Long sequenceId) throws Exception {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try (EngineHarness engine = new EngineHarness()) {
+        CapturedLog log = new CapturedLog();
+        try (log; EngineHarness engine = new EngineHarness()) {
             FakeTransport socket = engine.connect();
             socket.receive(frame);
             socket.groupMessage("g", "good", 2);
@@ -92,12 +88,9 @@ class HostileFramesTest {
             assertThat(engine.client.malformedMessages()).isEqualTo(1);
             assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
             assertThat(engine.events.groupTexts()).containsExactly("good");
-        } finally {
-            System.setErr(originalErr);
         }
-        String printed = log.toString(StandardCharsets.UTF_8);
-        originalErr.print(printed);
-        assertThat(printed).contains("ERROR").contains("malformed frame").doesNotContain(CONTENT);
+        assertThat(log.linesWith("malformed frame")).singleElement().asString().contains(" ERROR ");
+        assertThat(log.text()).doesNotContain(CONTENT);
     }
 
     @Test
@@ -152,7 +145,8 @@ class HostileFramesTest {
 
     @Test
     void ignorableFramesAreIgnoredAndAcksForUnknownIdsChangeNothing() throws Exception {
-        try (EngineHarness engine = new EngineHarness()) {
+        CapturedLog log = new CapturedLog();
+        try (log; EngineHarness engine = new EngineHarness()) {
             FakeTransport socket = engine.connect();
             CompletableFuture<SendResult> send = engine.client.sendToGroup("g", MessageData.text("x"));
             await().until(() -> socket.written("sendToGroup").size() == 1);
@@ -161,6 +155,8 @@ class HostileFramesTest {
             socket.receive("{\"type\":\"system\",\"event\":\"somethingNew\"}");
             socket.receive("{\"type\":\"system\",\"event\":\"disconnected\"}");
             socket.ack(4242);
+            socket.receive("{\"type\":\"ack\",\"ackId\":4343,\"success\":false,\"error\":{\"name\":\"Forbidden\","
+                    + "\"message\":\"" + CONTENT + "\"}}");
             socket.receive("{\"type\":\"ack\",\"ackId\":-1,\"success\":true}");
             socket.groupMessage("g", "good", 1);
 
@@ -171,17 +167,27 @@ class HostileFramesTest {
             assertThat(engine.events.of(WebPubSubEvent.MalformedMessage.class)).isEmpty();
             assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
         }
+        // An unknown ackId is worth a line, not an alarm: a late ack for a request that has already failed.
+        for (String ackId : new String[] {"4242", "4343", "-1"}) {
+            assertThat(log.linesWith("Ignored an ack for ackId " + ackId + ",")).singleElement().asString()
+                    .contains(" INFO ");
+        }
+        assertThat(log.text()).doesNotContain(CONTENT);
     }
 
     @Test
     void aMessageWithoutASequenceIdOnTheReliableProtocolIsDeliveredWithAWarning() throws Exception {
-        try (EngineHarness engine = new EngineHarness()) {
+        CapturedLog log = new CapturedLog();
+        try (log; EngineHarness engine = new EngineHarness()) {
             FakeTransport socket = engine.connect();
             socket.receive(message(null));
             await().until(() -> engine.events.groupTexts().contains(CONTENT));
             assertThat(engine.events.of(WebPubSubEvent.GroupMessage.class).get(0).sequenceId()).isNull();
             assertThat(engine.events.of(WebPubSubEvent.MalformedMessage.class)).isEmpty();
         }
+        assertThat(log.linesWith("without a sequenceId")).singleElement().asString().contains(" WARN ")
+                .contains("Connection c1").contains("cannot be deduplicated or acknowledged");
+        assertThat(log.text()).doesNotContain(CONTENT);
     }
 
     @Test

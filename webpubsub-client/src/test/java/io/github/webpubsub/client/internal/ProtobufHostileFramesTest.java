@@ -4,8 +4,6 @@ import static io.github.webpubsub.client.internal.EngineHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +19,7 @@ import io.github.webpubsub.client.WebPubSubProtocol;
 import io.github.webpubsub.client.internal.codec.protobuf.DownstreamMessage;
 import io.github.webpubsub.client.internal.codec.protobuf.MessageData;
 import io.github.webpubsub.client.internal.fake.FakeTransport;
+import io.github.webpubsub.client.support.CapturedLog;
 import io.vertx.core.buffer.Buffer;
 
 /** Bad frames on protobuf.reliable: each is reported, counted and logged without its content, and skipped. */
@@ -59,10 +58,8 @@ class ProtobufHostileFramesTest {
     @MethodSource("malformed")
     void aMalformedProtobufFrameIsReportedAndSkippedAndTheConnectionGoesOn(String kind, byte[] frame, Long sequenceId)
             throws Exception {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-        try (EngineHarness engine = new EngineHarness(WebPubSubProtocol.PROTOBUF_RELIABLE, options -> options)) {
+        CapturedLog log = new CapturedLog();
+        try (log; EngineHarness engine = new EngineHarness(WebPubSubProtocol.PROTOBUF_RELIABLE, options -> options)) {
             CompletableFuture<Void> start = engine.client.start();
             FakeTransport socket = engine.sockets.nextOpen(WAIT).accept();
             socket.receive(Buffer.buffer(DownstreamMessage.newBuilder().setSystemMessage(DownstreamMessage.SystemMessage
@@ -82,11 +79,8 @@ class ProtobufHostileFramesTest {
             assertThat(engine.client.state()).isEqualTo(ClientState.CONNECTED);
             // The sequence ack goes out in protobuf too, covering the good message.
             await().until(() -> !socket.writtenBinary().isEmpty());
-        } finally {
-            System.setErr(originalErr);
         }
-        String printed = log.toString(StandardCharsets.UTF_8);
-        originalErr.print(printed);
-        assertThat(printed).contains("malformed frame").doesNotContain(CONTENT);
+        assertThat(log.linesWith("malformed frame")).singleElement().asString().contains(" ERROR ");
+        assertThat(log.text()).doesNotContain(CONTENT);
     }
 }

@@ -91,13 +91,17 @@ public final class Inbox {
     private volatile long lag;
     private final AtomicLong malformed = new AtomicLong();
     /** Told every sequenceId acknowledged to the service, for a state store. */
-    private LongConsumer ackWritten = sequenceId -> { };
+    private final LongConsumer ackWritten;
     /** Told the lag each time it changes; the application's, so it must not break the inbox. */
     private final LongConsumer lagObserver;
     private Runnable onIdle;
 
-    /** An inbox delivering through {@code delivery}, acknowledging on a reliable protocol. */
-    public Inbox(Vertx vertx, Context loop, WebPubSubClientOptions options, boolean reliable, EventDelivery delivery) {
+    /**
+     * An inbox delivering through {@code delivery}, acknowledging on a reliable protocol and telling
+     * {@code ackWritten}, on the event loop, every sequenceId it acknowledges.
+     */
+    public Inbox(Vertx vertx, Context loop, WebPubSubClientOptions options, boolean reliable, EventDelivery delivery,
+            LongConsumer ackWritten) {
         this.vertx = vertx;
         this.loop = loop;
         this.delivery = delivery;
@@ -110,11 +114,7 @@ public final class Inbox {
         this.eagerAckStep = Math.max(1, ackBatch / 10);
         this.ackIntervalMillis = options.getSequenceAckInterval().toMillis();
         this.lagObserver = options.getReceiveLagObserver();
-    }
-
-    /** Where every sequenceId acknowledged to the service is reported, on the event loop. */
-    public void onAckWritten(LongConsumer observer) {
-        this.ackWritten = observer;
+        this.ackWritten = ackWritten;
     }
 
     /** Starts the periodic sequenceAck. */

@@ -1,6 +1,5 @@
 package io.github.webpubsub.client.internal.send;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +22,14 @@ import io.vertx.core.Vertx;
  * Invocations awaiting their {@code invokeResponse}, by invocationId. A leaf: it writes only to the transport it is
  * attached to and never calls back into its owner.
  * <p>
- * An invocation made while there is no connection (the client is connecting or recovering) waits for one, within its
- * own timeout: nothing was sent, so nothing can happen twice. Once sent it is never sent again, since the event
+ * An invocation made while there is no connection (the client is connecting or recovering) waits for one, and one
+ * made while the socket's write queue is full waits for room, in an {@link Outbox} as the sender's requests do, within
+ * its own timeout: nothing was sent, so nothing can happen twice. Once sent it is never sent again, since the event
  * handler may already have acted on it and only the caller can tell whether doing it twice is harmless: a drop fails
  * every sent invocation (the service does not carry answers across a recovery), and a timeout fails it and sends
- * {@code cancelInvocation}, after which a late answer is ignored. Everything here runs on the client's event loop;
- * futures are completed on the completion executor.
+ * {@code cancelInvocation} (a small frame, written even to a full write queue: it only frees the service's side),
+ * after which a late answer is ignored. Everything here runs on the client's event loop; futures are completed on the
+ * completion executor.
  */
 public final class Invocations {
 
@@ -39,9 +40,8 @@ public final class Invocations {
     private final int max;
     /** Every invocation not yet completed, sent or not, by invocationId. */
     private final Map<String, Pending> pending = new HashMap<>();
-    /** Invocations waiting for a connection, in the order they were made. */
-    private final ArrayDeque<Pending> unsent = new ArrayDeque<>();
-    private Transport transport;
+    /** Invocations waiting for a connection or for room in its write queue, in the order they were made. */
+    private final Outbox<Pending> unsent = new Outbox<>();
     private long nextId = 1;
     private volatile int waiting;
 
@@ -54,15 +54,18 @@ public final class Invocations {
 
     /** The connection is ready: invocations go out on {@code socket}, those that waited for it first. */
     public void attach(Transport socket) {
-        transport = socket;
-        while (!unsent.isEmpty() && transport != null) {
-            write(unsent.poll());
-        }
+        unsent.attach(socket);
+        unsent.flush(() -> true, this::write);
+    }
+
+    /** The socket's write queue has room again: what waited for it goes out, oldest first. */
+    public void onWritable() {
+        unsent.flush(() -> true, this::write);
     }
 
     /** The socket is gone: every sent invocation still waiting fails, as its answer can no longer come. */
     public void detach(String why) {
-        transport = null;
+        unsent.detach();
         List<Pending> cut = pending.values().stream().filter(invocation -> invocation.sent).toList();
         for (Pending invocation : cut) {
             pending.remove(invocation.id);
@@ -91,17 +94,18 @@ public final class Invocations {
         pending.put(id, invocation);
         counted();
         invocation.timer = vertx.setTimer(timeoutMillis, t -> timedOut(invocation, timeoutMillis));
-        if (transport == null) {
-            unsent.addLast(invocation);
-        } else {
+        if (unsent.canWriteNow()) {
             write(invocation);
+        } else {
+            unsent.addLast(invocation);
         }
     }
 
     private void write(Pending invocation) {
         invocation.sent = true;
         try {
-            transport.write(new ClientFrame.Invoke(invocation.id, invocation.event, invocation.data)).onFailure(e -> {
+            ClientFrame.Invoke frame = new ClientFrame.Invoke(invocation.id, invocation.event, invocation.data);
+            unsent.socket().write(frame).onFailure(e -> {
                 if (pending.remove(invocation.id) == invocation) {
                     settle(invocation);
                     fail(invocation.result, invocation.id, invocation.event, InvocationFailedException.CONNECTION_LOST,
@@ -122,16 +126,19 @@ public final class Invocations {
             return;
         }
         counted();
+        Transport socket = unsent.socket();
         if (!invocation.sent) {
             unsent.remove(invocation);
             fail(invocation.result, invocation.id, invocation.event, InvocationFailedException.TIMEOUT,
-                    "No connection within " + timeoutMillis + " ms; nothing was sent");
+                    (socket == null ? "No connection within " + timeoutMillis + " ms"
+                            : "No room in the connection's write queue within " + timeoutMillis + " ms")
+                            + "; nothing was sent");
             return;
         }
         boolean cancelled = false;
-        if (transport != null) {
+        if (socket != null) {
             try {
-                transport.write(new ClientFrame.CancelInvocation(invocation.id));
+                socket.write(new ClientFrame.CancelInvocation(invocation.id));
                 cancelled = true;
             } catch (RuntimeException e) {
                 LOG.debug("Could not send cancelInvocation for {}: {}", invocation.id, e.toString());

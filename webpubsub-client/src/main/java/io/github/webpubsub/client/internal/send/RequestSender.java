@@ -1,6 +1,5 @@
 package io.github.webpubsub.client.internal.send;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +28,7 @@ import io.vertx.core.Vertx;
  * <p>
  * At most {@code maxInFlightSends} requests await their acks at once, and nothing is written while the socket's
  * write queue is full. Requests that cannot go out now (no connection, no room in flight, a full write queue) wait
- * in one bounded queue and go out in order as soon as they can.
+ * in one bounded queue, an {@link Outbox}, and go out in order as soon as they can.
  * <p>
  * It writes only downwards, to the transport it is attached to. Everything here runs on the client's event loop;
  * futures are completed on the completion executor, so callers' code never runs on the loop.
@@ -51,7 +50,6 @@ public final class RequestSender {
     private final int maxQueued;
     private final long queuedTimeoutMillis;
 
-    private Transport transport;
     private long nextAckId = 1;
     private volatile int inFlightCount;
     private volatile int queuedSize;
@@ -61,8 +59,8 @@ public final class RequestSender {
     private final Map<Long, Operation> pending = new HashMap<>();
     /** Requests written on the current connection and awaiting their ack, in the order they were written. */
     private final LinkedHashMap<Long, Operation> awaitingAck = new LinkedHashMap<>();
-    /** Requests waiting to be written, in the order they will be written. */
-    private final ArrayDeque<Operation> queued = new ArrayDeque<>();
+    /** Requests waiting to be written, in the order they will be written, and the socket they go out on. */
+    private final Outbox<Operation> queued = new Outbox<>();
 
     /** A sender with the retry, flight and queue settings of {@code options}. */
     public RequestSender(Vertx vertx, WebPubSubClientOptions options, Executor completions) {
@@ -81,7 +79,7 @@ public final class RequestSender {
 
     /** The connection is ready for requests on this transport: what waited goes out, oldest first. */
     public void attach(Transport socket) {
-        transport = socket;
+        queued.attach(socket);
         if (sweepTimer < 0) {
             sweepTimer = vertx.setPeriodic(sweepPeriodMillis, t -> sweepAckTimeouts());
         }
@@ -122,7 +120,7 @@ public final class RequestSender {
      * as a retry.
      */
     public void detach() {
-        transport = null;
+        queued.detach();
         stopSweeping();
         if (awaitingAck.isEmpty()) {
             return;
@@ -169,7 +167,7 @@ public final class RequestSender {
         if (ackId != null) {
             pending.put(ackId, operation);
         }
-        if (queued.isEmpty() && canWrite()) {
+        if (queued.canWriteNow() && roomInFlight()) {
             write(operation);
         } else {
             enqueue(operation);
@@ -189,17 +187,16 @@ public final class RequestSender {
         startQueueTimer(operation);
     }
 
-    private boolean canWrite() {
-        return transport != null && awaitingAck.size() < maxInFlight && !transport.writeQueueFull();
+    private boolean roomInFlight() {
+        return awaitingAck.size() < maxInFlight;
     }
 
     private void flush() {
-        while (!queued.isEmpty() && canWrite()) {
-            Operation operation = queued.poll();
+        queued.flush(this::roomInFlight, operation -> {
             operation.inQueue = false;
             cancelTimer(operation);
             write(operation);
-        }
+        });
         counted();
     }
 
@@ -213,7 +210,7 @@ public final class RequestSender {
     private void write(Operation operation) {
         try {
             if (operation.ackId == null) {
-                transport.write(operation.frame).onComplete(ar -> {
+                queued.socket().write(operation.frame).onComplete(ar -> {
                     if (ar.succeeded()) {
                         succeed(operation, false);
                     } else {
@@ -225,7 +222,7 @@ public final class RequestSender {
             awaitingAck.put(operation.ackId, operation);
             counted();
             operation.deadlineNanos = System.nanoTime() + ackTimeoutNanos;
-            transport.write(operation.frame);
+            queued.socket().write(operation.frame);
         } catch (IllegalArgumentException e) {
             if (operation.ackId != null) {
                 awaitingAck.remove(operation.ackId);
@@ -285,7 +282,7 @@ public final class RequestSender {
             if (pending.get(operation.ackId) != operation) {
                 return;
             }
-            if (queued.isEmpty() && canWrite()) {
+            if (queued.canWriteNow() && roomInFlight()) {
                 write(operation);
             } else {
                 enqueue(operation);
@@ -311,7 +308,7 @@ public final class RequestSender {
                 operation.inQueue = false;
                 counted();
                 fail(operation, SendFailedException.CONNECTION_LOST,
-                        "Not sent within " + queuedTimeoutMillis + " ms: " + (transport == null
+                        "Not sent within " + queuedTimeoutMillis + " ms: " + (!queued.connected()
                                 ? "no connection" : "the connection had no room for it"));
             }
         });
@@ -319,12 +316,11 @@ public final class RequestSender {
 
     /** Fails every request not yet completed: the client is stopping. */
     public void failAll(String errorName, String errorMessage) {
-        transport = null;
+        queued.detach();
         stopSweeping();
         List<Operation> all = new ArrayList<>(pending.values());
-        all.addAll(queued.stream().filter(operation -> operation.ackId == null).toList());
+        all.addAll(queued.clear().stream().filter(operation -> operation.ackId == null).toList());
         awaitingAck.clear();
-        queued.clear();
         counted();
         all.forEach(operation -> fail(operation, errorName, errorMessage));
     }

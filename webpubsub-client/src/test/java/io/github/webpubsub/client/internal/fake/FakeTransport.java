@@ -10,6 +10,7 @@ import io.github.webpubsub.client.internal.transport.Transport;
 import io.github.webpubsub.client.internal.transport.TransportListener;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 
 /**
  * A socket without a network: the test plays the service by feeding JSON frames in, and reads what the client
@@ -29,6 +30,9 @@ public final class FakeTransport implements Transport {
     private volatile boolean closedByClient;
     private volatile boolean gone;
     private volatile boolean writeQueueFull;
+    /** The client's close waits for the test's {@link #answerClose()}, as a real one waits for the peer's close frame. */
+    private volatile boolean closeHeld;
+    private final Promise<Void> closeAnswered = Promise.promise();
 
     FakeTransport(String url, Context loop, FrameCodec codec, TransportListener listener) {
         this.url = url;
@@ -106,6 +110,20 @@ public final class FakeTransport implements Transport {
         });
     }
 
+    /**
+     * From now on the client's close of this socket completes only when the test calls {@link #answerClose()}, as a
+     * real socket's close waits for the service's close frame: the client stays STOPPING meanwhile.
+     */
+    public FakeTransport holdClose() {
+        closeHeld = true;
+        return this;
+    }
+
+    /** The service answers the client's close: the close completes. */
+    public void answerClose() {
+        loop.runOnContext(v -> closeAnswered.tryComplete());
+    }
+
     /** Every frame the client wrote, as JSON text, in order. */
     public List<String> written() {
         return List.copyOf(written);
@@ -163,7 +181,7 @@ public final class FakeTransport implements Transport {
     public Future<Void> close(short code, String reason) {
         closedByClient = true;
         gone = true;
-        return Future.succeededFuture();
+        return closeHeld ? closeAnswered.future() : Future.succeededFuture();
     }
 
     @Override
