@@ -290,7 +290,7 @@ class ConnectionStateMachineTest {
             await().during(Duration.ofMillis(300)).until(() -> engine.events.all().size() == 3);
             assertThat(engine.events.all()).containsExactly(new WebPubSubEvent.Connected("c1", "alice"),
                     new WebPubSubEvent.Disconnected("c1", "alice", 1000, "Stopped by the application"),
-                    new WebPubSubEvent.Stopped("Stopped by the application"));
+                    new WebPubSubEvent.Stopped("c1", "alice", "Stopped by the application"));
         }
     }
 
@@ -316,7 +316,7 @@ class ConnectionStateMachineTest {
             await().until(() -> engine.events.all().size() == 4);
             assertThat(engine.events.all()).containsExactly(new WebPubSubEvent.Connected("c1", "alice"),
                     new WebPubSubEvent.Disconnected("c1", "alice", 1000, "Stopped by the application"),
-                    new WebPubSubEvent.Stopped("Stopped by the application"),
+                    new WebPubSubEvent.Stopped("c1", "alice", "Stopped by the application"),
                     new WebPubSubEvent.Connected("c2", "alice"));
         }
     }
