@@ -488,6 +488,9 @@ final class ConnectionStateMachine {
                 }
             });
         } else {
+            // A new connection numbers its messages from 1: nothing acknowledged on an earlier one (before a stop
+            // and start, say) may be repeated on this socket.
+            inbox.newConnection();
             inbox.attach(socket);
             awaitingConnected = true;
             connectedTimer = vertx.setTimer(options.getConnectTimeout().toMillis(), t -> {

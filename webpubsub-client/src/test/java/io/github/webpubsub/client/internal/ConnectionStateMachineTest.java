@@ -295,6 +295,32 @@ class ConnectionStateMachineTest {
     }
 
     @Test
+    void aClientStartedAgainAfterAStopNeverAcknowledgesTheOldConnectionsMessagesOnTheNewOne() throws Exception {
+        try (EngineHarness engine = new EngineHarness()) {
+            FakeTransport socket = engine.connect();
+            socket.groupMessage("g", "one", 1).groupMessage("g", "two", 2);
+            await().atMost(Duration.ofSeconds(3)).until(() -> socket.written("sequenceAck").contains(
+                    "{\"type\":\"sequenceAck\",\"sequenceId\":2}"));
+            engine.client.stop().get(5, TimeUnit.SECONDS);
+
+            CompletableFuture<Void> start = engine.client.start();
+            FakeTransport fresh = engine.sockets.nextOpen(WAIT).accept();
+            // Before and after 'connected': sequenceId 2 of the old connection means nothing to the new one, and the
+            // service would take it as "received up to 2" of messages it has not sent yet.
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(1))
+                    .until(() -> fresh.written("sequenceAck").isEmpty());
+            fresh.connected("c2", "alice", "token-2");
+            start.get(5, TimeUnit.SECONDS);
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                    .until(() -> fresh.written("sequenceAck").isEmpty());
+            fresh.groupMessage("g", "new one", 1);
+            await().atMost(Duration.ofSeconds(3)).until(() -> fresh.written("sequenceAck").contains(
+                    "{\"type\":\"sequenceAck\",\"sequenceId\":1}"));
+            assertThat(fresh.written("sequenceAck")).allMatch(f -> f.endsWith(":1}"));
+        }
+    }
+
+    @Test
     void startWhileStoppingWaitsForTheStopToFinishThenOpensANewConnection() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
             FakeTransport socket = engine.connect().holdClose();
