@@ -25,8 +25,8 @@ import io.github.webpubsub.client.WebPubSubListener;
  * One WebSocket connection shared by every consumer and producer with the same connection options. It joins each
  * group while at least one consumer needs it, and hands every event to the consumers that asked for it, in arrival
  * order. A consumer that takes long delays the others on the connection: that is the back-pressure that keeps the
- * connection from queueing without bound. It warns in the log when its routes fall close to the service's
- * SlowClient limit ({@link ReceiveLagWarning}).
+ * connection from queueing without bound. The client itself warns in the log when the routes fall close to the
+ * service's SlowClient limit.
  */
 final class SharedConnection implements WebPubSubListener {
 
@@ -44,7 +44,7 @@ final class SharedConnection implements WebPubSubListener {
     private final Map<String, Integer> groupUsers = new HashMap<>();
     private int references;
 
-    /** The connection of a client made with these options, which it tells its receive lag. */
+    /** The connection of a client made with these options. */
     SharedConnection(ConnectionKey key, String name, WebPubSubClientOptions options, ExecutorService delivery,
             CamelContext context, boolean keepsState) {
         this.keepsState = keepsState;
@@ -52,7 +52,7 @@ final class SharedConnection implements WebPubSubListener {
         this.name = name;
         this.delivery = delivery;
         this.context = context;
-        this.client = WebPubSubClient.create(options.setReceiveLagObserver(new ReceiveLagWarning(name)::observe));
+        this.client = WebPubSubClient.create(options);
         client.addListener(this);
     }
 

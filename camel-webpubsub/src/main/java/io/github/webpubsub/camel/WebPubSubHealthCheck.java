@@ -13,8 +13,8 @@ import io.github.webpubsub.client.WebPubSubClientOptions;
 
 /**
  * UP while the connection is connected; DOWN with the state and the last close reason otherwise. Its details carry the
- * receive lag against the service's limit; the warning as the lag nears that limit is the connection's own
- * ({@link ReceiveLagWarning}), whether or not anything calls this check.
+ * receive lag against the service's limit; the warning as the lag nears that limit is the client's own, whether or
+ * not anything calls this check.
  */
 final class WebPubSubHealthCheck extends AbstractHealthCheck {
 

@@ -141,8 +141,8 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
             List<String> warnings = logLines(captured, "received messages are not acknowledged yet");
             // Once for the crossing, not once for each of the ~200 messages between 800 and 1000.
             assertThat(warnings).singleElement().satisfies(line -> assertThat(line).contains("WARN")
-                    .contains("Web PubSub connection chat/stuck:").contains("of the 1000").contains("SlowClient"));
-            assertThat(Long.parseLong(warnings.get(0).replaceAll(".*chat/stuck: (\\d+) received.*", "$1")))
+                    .contains("Connection " + connection + ":").contains("of the 1000").contains("SlowClient"));
+            assertThat(Long.parseLong(warnings.get(0).replaceAll(".*" + connection + ": (\\d+) received.*", "$1")))
                     .isBetween(800L, 1000L);
         } finally {
             System.setErr(originalErr);

@@ -3,7 +3,6 @@ package io.github.webpubsub.client;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.LongConsumer;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -91,7 +90,6 @@ public final class WebPubSubClientOptions {
     private WebSocketClientOptions webSocketOptions = defaultWebSocketOptions();
     private AckMode ackMode = DEFAULT_ACK_MODE;
     private ConnectionStateStore connectionStateStore;
-    private LongConsumer receiveLagObserver;
     private StateLockMode stateLockMode = DEFAULT_STATE_LOCK_MODE;
     private int receiveBufferMessages = DEFAULT_RECEIVE_BUFFER_MESSAGES;
     private long receiveBufferBytes = DEFAULT_RECEIVE_BUFFER_BYTES;
@@ -200,22 +198,6 @@ public final class WebPubSubClientOptions {
     /** Sets {@link #getDeliveryExecutor()}; returns these options. */
     public WebPubSubClientOptions setDeliveryExecutor(Executor deliveryExecutor) {
         this.deliveryExecutor = deliveryExecutor;
-        return this;
-    }
-
-    /**
-     * Told the receive lag (received messages the service still holds for this connection, against its
-     * {@link #SERVICE_UNACKED_LIMIT}) each time it changes, on the client's event loop: it must return at once. Unlike
-     * the listeners it never waits behind a busy one, so it can warn that a stuck listener is taking the connection
-     * towards a SlowClient close. None by default.
-     */
-    public LongConsumer getReceiveLagObserver() {
-        return receiveLagObserver;
-    }
-
-    /** Sets {@link #getReceiveLagObserver()}; returns these options. */
-    public WebPubSubClientOptions setReceiveLagObserver(LongConsumer receiveLagObserver) {
-        this.receiveLagObserver = receiveLagObserver;
         return this;
     }
 

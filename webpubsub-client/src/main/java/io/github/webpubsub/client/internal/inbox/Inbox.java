@@ -90,10 +90,11 @@ public final class Inbox {
     private volatile long received;
     private volatile long lag;
     private final AtomicLong malformed = new AtomicLong();
+    private final LagWarning lagWarning = new LagWarning();
+    /** The connection the last message came on, for the lag warning. */
+    private String lastConnectionId;
     /** Told every sequenceId acknowledged to the service, for a state store. */
     private final LongConsumer ackWritten;
-    /** Told the lag each time it changes; the application's, so it must not break the inbox. */
-    private final LongConsumer lagObserver;
     private Runnable onIdle;
 
     /**
@@ -113,7 +114,6 @@ public final class Inbox {
         this.ackBatch = options.getSequenceAckBatch();
         this.eagerAckStep = Math.max(1, ackBatch / 10);
         this.ackIntervalMillis = options.getSequenceAckInterval().toMillis();
-        this.lagObserver = options.getReceiveLagObserver();
         this.ackWritten = ackWritten;
     }
 
@@ -251,18 +251,13 @@ public final class Inbox {
         long now = reliable ? Math.max(0, highestReceived - lastAckWritten) : 0;
         if (now != lag) {
             lag = now;
-            if (lagObserver != null) {
-                try {
-                    lagObserver.accept(now);
-                } catch (RuntimeException e) {
-                    LOG.warn("The receive lag observer failed: {}", e.toString());
-                }
-            }
+            lagWarning.observe(now, lastConnectionId);
         }
     }
 
     /** A group or server message arrived on the connection with these ids. */
     public void onMessage(ServerFrame.Message message, String connectionId, String userId) {
+        lastConnectionId = connectionId;
         Long sequenceId = message.sequenceId();
         if (sequenceId != null) {
             if (sequenceId <= highestReceived) {
