@@ -138,6 +138,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "userid":
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": target.setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
+        case "websocketoptions":
+        case "webSocketOptions": getOrCreateConfiguration(target).setWebSocketOptions(property(camelContext, io.vertx.core.http.WebSocketClientOptions.class, value)); return true;
         default: return false;
         }
     }
@@ -258,6 +260,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "userid":
         case "userId": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
+        case "websocketoptions":
+        case "webSocketOptions": return io.vertx.core.http.WebSocketClientOptions.class;
         default: return null;
         }
     }
@@ -374,6 +378,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "userid":
         case "userId": return getOrCreateConfiguration(target).getUserId();
         case "vertx": return target.getVertx();
+        case "websocketoptions":
+        case "webSocketOptions": return getOrCreateConfiguration(target).getWebSocketOptions();
         default: return null;
         }
     }

@@ -67,7 +67,9 @@ final class TlsOptions {
             transport.setEnabledSecureTransportProtocols(
                     new LinkedHashSet<>(parameters.getSecureSocketProtocols().getSecureSocketProtocol()));
         }
-        if (parameters.getCipherSuites() != null) {
+        if (parameters.getCipherSuites() != null && !parameters.getCipherSuites().getCipherSuite().isEmpty()) {
+            // Replaces what a webSocketOptions bean enabled, as the protocols do: the explicit option wins.
+            List.copyOf(transport.getEnabledCipherSuites()).forEach(transport::removeEnabledCipherSuite);
             parameters.getCipherSuites().getCipherSuite().forEach(transport::addEnabledCipherSuite);
         }
     }

@@ -22,6 +22,7 @@ import io.github.webpubsub.client.Names;
 import io.github.webpubsub.client.StateLockMode;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubProtocol;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.ProxyType;
 import io.github.webpubsub.client.ConnectionString;
 
@@ -240,6 +241,19 @@ public class WebPubSubConfiguration implements Cloneable {
     /** TLS settings for wss: a trust store beyond the JVM's default one. */
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+
+    /**
+     * The Vert.x WebSocketClientOptions of the connection, a bean passed to Vert.x whole: frame and message size
+     * limits (maxFrameSize, maxMessageSize), host verification (verifyHost), the close handshake's closingTimeout,
+     * per-message compression, TCP and TLS settings. It replaces the client's transport defaults (4 MB frames and
+     * messages, a 2-second closing timeout, verifyHost), so what it leaves unset is Vert.x's own default (64 KB frames,
+     * 256 KB messages). The explicit options win over it: what sslContextParameters sets (key managers, trust managers,
+     * protocols, cipher suites) replaces the same in it, proxyHost and the other proxy options replace its proxy, and
+     * connectTimeout is the handshake's timeout whatever it says. Endpoints share a connection only with the same
+     * bean.
+     */
+    @UriParam(label = "advanced")
+    private WebSocketClientOptions webSocketOptions;
 
     /** The host of an HTTP proxy to reach the service through. */
     @UriParam(label = "proxy")
@@ -528,6 +542,7 @@ public class WebPubSubConfiguration implements Cloneable {
         settings.put("maxInFlightSends", maxInFlightSends);
         settings.put("maxInvocations", maxInvocations);
         settings.put("sslContextParameters", sslContextParameters == null ? null : new ConnectionKey.Identity(sslContextParameters));
+        settings.put("webSocketOptions", webSocketOptions == null ? null : new ConnectionKey.Identity(webSocketOptions));
         settings.put("proxyHost", proxyHost);
         settings.put("proxyType", proxyType);
         settings.put("proxyPort", proxyPort);
@@ -780,6 +795,14 @@ public class WebPubSubConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public WebSocketClientOptions getWebSocketOptions() {
+        return webSocketOptions;
+    }
+
+    public void setWebSocketOptions(WebSocketClientOptions webSocketOptions) {
+        this.webSocketOptions = webSocketOptions;
     }
 
     public String getProxyHost() {

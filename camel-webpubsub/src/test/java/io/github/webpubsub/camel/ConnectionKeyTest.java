@@ -15,6 +15,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 
 import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * Endpoints share a connection when, and only when, their connection settings are equal. Every option of the
@@ -46,7 +47,7 @@ class ConnectionKeyTest {
                 connectionSettings.add(field.getName());
             }
         }
-        assertThat(connectionSettings).contains("connectionString", "userId", "sslContextParameters", "ackMode",
+        assertThat(connectionSettings).contains("connectionString", "userId", "sslContextParameters", "webSocketOptions", "ackMode",
                 "recoveryWindow", "maxInFlightSends");
     }
 
@@ -90,6 +91,9 @@ class ConnectionKeyTest {
         }
         if (type == SSLContextParameters.class) {
             return new SSLContextParameters();
+        }
+        if (type == WebSocketClientOptions.class) {
+            return new WebSocketClientOptions();
         }
         if (type == StateRepository.class) {
             return new MemoryStateRepository();

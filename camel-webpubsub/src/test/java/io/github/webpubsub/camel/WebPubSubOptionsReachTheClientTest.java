@@ -7,9 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.support.CamelContextHelper;
+import org.apache.camel.support.jsse.CipherSuitesParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.SecureSocketProtocolsParameters;
 import org.apache.camel.util.TimeUtils;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.webpubsub.client.AckMode;
 import io.github.webpubsub.client.WebPubSubClientOptions;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.net.ProxyOptions;
 
 /**
  * Every client setting that changes behaviour is reachable from an endpoint URI, and the catalog's defaults are the
@@ -67,6 +74,57 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
         assertThat(options.isAutoRejoinGroups()).isFalse();
         assertThat(options.getWebSocketOptions().getProxyOptions().getType()).isEqualTo(io.vertx.core.net.ProxyType.SOCKS5);
         assertThat(options.getWebSocketOptions().getProxyOptions().getPort()).isEqualTo(1080);
+    }
+
+    @Test
+    void theWebSocketOptionsBeanIsPassedWholeAndTheExplicitOptionsWinOverIt() {
+        WebSocketClientOptions bean = new WebSocketClientOptions().setMaxFrameSize(1000).setMaxMessageSize(1234)
+                .setClosingTimeout(7).setTryUsePerMessageCompression(true).setVerifyHost(false)
+                .setProxyOptions(new ProxyOptions().setHost("bean-proxy").setPort(1))
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.3")).addEnabledCipherSuite("TLS_AES_256_GCM_SHA384");
+        SSLContextParameters tls = new SSLContextParameters();
+        SecureSocketProtocolsParameters protocols = new SecureSocketProtocolsParameters();
+        protocols.setSecureSocketProtocol(List.of("TLSv1.2"));
+        tls.setSecureSocketProtocols(protocols);
+        CipherSuitesParameters ciphers = new CipherSuitesParameters();
+        ciphers.setCipherSuite(List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+        tls.setCipherSuites(ciphers);
+        context.getRegistry().bind("transport", bean);
+        context.getRegistry().bind("tls", tls);
+        WebPubSubEndpoint endpoint = CamelContextHelper.getMandatoryEndpoint(context, "webpubsub:g?userId=u"
+                + "&webSocketOptions=#transport&sslContextParameters=#tls&proxyHost=proxy.example&proxyPort=1080",
+                WebPubSubEndpoint.class);
+
+        WebSocketClientOptions transport = ClientOptionsFactory.create(endpoint.getConfiguration(), null, context)
+                .getWebSocketOptions();
+
+        // What only the bean says is passed on.
+        assertThat(transport.getMaxFrameSize()).isEqualTo(1000);
+        assertThat(transport.getMaxMessageSize()).isEqualTo(1234);
+        assertThat(transport.getClosingTimeout()).isEqualTo(7);
+        assertThat(transport.getTryUsePerMessageCompression()).isTrue();
+        assertThat(transport.isVerifyHost()).isFalse();
+        // What the explicit options say wins.
+        assertThat(transport.getProxyOptions().getHost()).isEqualTo("proxy.example");
+        assertThat(transport.getProxyOptions().getPort()).isEqualTo(1080);
+        assertThat(transport.getEnabledSecureTransportProtocols()).containsExactly("TLSv1.2");
+        assertThat(transport.getEnabledCipherSuites()).containsExactly("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+        // The bean itself is left as it was, for the other endpoints that use it.
+        assertThat(bean.getProxyOptions().getHost()).isEqualTo("bean-proxy");
+        assertThat(bean.getEnabledCipherSuites()).containsExactly("TLS_AES_256_GCM_SHA384");
+    }
+
+    @Test
+    void withoutABeanTheTransportHasTheClientsDefaults() {
+        WebPubSubEndpoint endpoint = CamelContextHelper.getMandatoryEndpoint(context, "webpubsub:g?userId=u",
+                WebPubSubEndpoint.class);
+
+        WebSocketClientOptions transport = ClientOptionsFactory.create(endpoint.getConfiguration(), null, context)
+                .getWebSocketOptions();
+
+        assertThat(transport.getMaxMessageSize()).isEqualTo(WebPubSubClientOptions.DEFAULT_MAX_MESSAGE_BYTES);
+        assertThat(transport.getMaxFrameSize()).isEqualTo(WebPubSubClientOptions.DEFAULT_MAX_MESSAGE_BYTES);
+        assertThat(transport.getClosingTimeout()).isEqualTo(WebPubSubClientOptions.DEFAULT_CLOSING_TIMEOUT_SECONDS);
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.github.webpubsub.camel.WebPubSubConfiguration;
 import io.github.webpubsub.camel.WebPubSubOperation;
 import io.github.webpubsub.client.ClientAccessUrlProvider;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * The {@code webpubsub} component's options as Spring Boot properties under {@code camel.component.webpubsub}: the
@@ -302,6 +303,18 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
      * context bean of that name.
      */
     private Vertx vertx;
+
+    /**
+     * The Vert.x WebSocketClientOptions of the connection, a bean passed to Vert.x whole: frame and message size
+     * limits (maxFrameSize, maxMessageSize), host verification (verifyHost), the close handshake's closingTimeout,
+     * per-message compression, TCP and TLS settings. It replaces the client's transport defaults (4 MB frames and
+     * messages, a 2-second closing timeout, verifyHost), so what it leaves unset is Vert.x's own default (64 KB frames,
+     * 256 KB messages). The explicit options win over it: what sslContextParameters sets (key managers, trust managers,
+     * protocols, cipher suites) replaces the same in it, proxyHost and the other proxy options replace its proxy, and
+     * connectTimeout is the handshake's timeout whatever it says. Endpoints share a connection only with the same
+     * bean. A bean reference: #name is the application context bean of that name.
+     */
+    private WebSocketClientOptions webSocketOptions;
 
     /**
      * Used for enabling or disabling all consumer based health checks from this component
@@ -732,6 +745,14 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
 
     public void setVertx(Vertx vertx) {
         this.vertx = vertx;
+    }
+
+    public WebSocketClientOptions getWebSocketOptions() {
+        return webSocketOptions;
+    }
+
+    public void setWebSocketOptions(WebSocketClientOptions webSocketOptions) {
+        this.webSocketOptions = webSocketOptions;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
