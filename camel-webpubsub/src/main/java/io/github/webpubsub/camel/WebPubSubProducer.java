@@ -109,8 +109,9 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
         // the exchange continues there without another hop.
         request.whenComplete((result, error) -> {
             WebPubSubMetrics metrics = getEndpoint().getComponent().metrics();
-            if (metrics != null && !configuration.isFireAndForget()) {
-                metrics.ackLatency(used, Duration.ofNanos(System.nanoTime() - sentAt), error == null);
+            if (metrics != null) {
+                metrics.sendCompleted(used, configuration.isFireAndForget() ? null
+                        : Duration.ofNanos(System.nanoTime() - sentAt), error);
             }
             Message message = exchange.getMessage();
             if (error == null) {

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import io.github.webpubsub.camel.WebPubSubConfiguration;
 import io.github.webpubsub.camel.WebPubSubOperation;
 import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClientOptions;
 
@@ -315,6 +316,15 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
      * bean. A bean reference: #name is the application context bean of that name.
      */
     private WebSocketClientOptions webSocketOptions;
+
+    /**
+     * The Micrometer registry for the connections' meters. Unset, the component looks one up as camel-micrometer
+     * does: the bean named metricsRegistry, else the only CompositeMeterRegistry (Spring Boot's, over several
+     * registries), else the only MeterRegistry. With several and none of those, it registers no meters and logs so
+     * once at INFO. Not autowired by Camel, which would need micrometer-core on every class path: it is optional. A
+     * bean reference: #name is the application context bean of that name.
+     */
+    private MeterRegistry meterRegistry;
 
     /**
      * Used for enabling or disabling all consumer based health checks from this component
@@ -753,6 +763,14 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
 
     public void setWebSocketOptions(WebSocketClientOptions webSocketOptions) {
         this.webSocketOptions = webSocketOptions;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
