@@ -238,7 +238,15 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "67108864")
     private long receiveBufferBytes = WebPubSubClientOptions.DEFAULT_RECEIVE_BUFFER_BYTES;
 
-    /** TLS settings for wss: a trust store beyond the JVM's default one. */
+    /**
+     * TLS settings for wss, applied whole: the key managers (a client certificate; certAlias picks one of several),
+     * the trust managers (a server trusted by any of them is accepted; without them, the JVM's default trust store),
+     * the enabled protocols (secureSocketProtocols, or secureSocketProtocol as the highest version) and cipher suites,
+     * on the parameters and on their clientParameters. What the WebSocket transport cannot apply fails at endpoint
+     * creation, naming it: protocol and cipher suite filters, sniHostNames (the server name sent is the host of the
+     * service URL), named groups, signature schemes, sessionTimeout, provider and secureRandom. serverParameters do not
+     * apply to a client.
+     */
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
@@ -255,7 +263,7 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private WebSocketClientOptions webSocketOptions;
 
-    /** The host of an HTTP proxy to reach the service through. */
+    /** The host of a proxy to reach the service through: an HTTP proxy (CONNECT), or SOCKS4 or SOCKS5, see proxyType. */
     @UriParam(label = "proxy")
     private String proxyHost;
 
@@ -263,15 +271,15 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "proxy", enums = "HTTP,SOCKS4,SOCKS5", defaultValue = "HTTP")
     private String proxyType = "HTTP";
 
-    /** The port of the HTTP proxy. */
+    /** The port of the proxy at proxyHost. */
     @UriParam(label = "proxy", defaultValue = "3128")
     private int proxyPort = 3128;
 
-    /** The user name for the HTTP proxy, if it needs one. */
+    /** The user name for the proxy, if it needs one (for SOCKS4, the user id it is given). */
     @UriParam(label = "proxy", secret = true)
     private String proxyUsername;
 
-    /** The password for the HTTP proxy, if it needs one. */
+    /** The password for the proxy (HTTP or SOCKS5), if it needs one. */
     @UriParam(label = "proxy", secret = true)
     private String proxyPassword;
 
@@ -400,6 +408,9 @@ public class WebPubSubConfiguration implements Cloneable {
         option("ackMode", this::ackModeValue);
         option("proxyType", this::proxyTypeValue);
         option("stateLockMode", this::stateLockModeValue);
+        if (sslContextParameters != null) {
+            option("sslContextParameters", () -> TlsOptions.check(sslContextParameters));
+        }
         if (stateFile != null && stateRepository != null) {
             throw new IllegalArgumentException("Invalid option stateRepository: set stateFile or stateRepository, not both");
         }

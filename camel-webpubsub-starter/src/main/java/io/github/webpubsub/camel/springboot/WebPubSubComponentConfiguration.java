@@ -339,17 +339,17 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private Boolean healthCheckProducerEnabled = true;
 
     /**
-     * The host of an HTTP proxy to reach the service through.
+     * The host of a proxy to reach the service through: an HTTP proxy (CONNECT), or SOCKS4 or SOCKS5, see proxyType.
      */
     private String proxyHost;
 
     /**
-     * The password for the HTTP proxy, if it needs one.
+     * The password for the proxy (HTTP or SOCKS5), if it needs one.
      */
     private String proxyPassword;
 
     /**
-     * The port of the HTTP proxy.
+     * The port of the proxy at proxyHost.
      */
     private Integer proxyPort = 3128;
 
@@ -359,7 +359,7 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private String proxyType = "HTTP";
 
     /**
-     * The user name for the HTTP proxy, if it needs one.
+     * The user name for the proxy, if it needs one (for SOCKS4, the user id it is given).
      */
     private String proxyUsername;
 
@@ -390,8 +390,13 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private String roles = "webpubsub.joinLeaveGroup,webpubsub.sendToGroup";
 
     /**
-     * TLS settings for wss: a trust store beyond the JVM's default one. A bean reference: #name is the application
-     * context bean of that name.
+     * TLS settings for wss, applied whole: the key managers (a client certificate; certAlias picks one of several), the
+     * trust managers (a server trusted by any of them is accepted; without them, the JVM's default trust store), the
+     * enabled protocols (secureSocketProtocols, or secureSocketProtocol as the highest version) and cipher suites, on
+     * the parameters and on their clientParameters. What the WebSocket transport cannot apply fails at endpoint
+     * creation, naming it: protocol and cipher suite filters, sniHostNames (the server name sent is the host of the
+     * service URL), named groups, signature schemes, sessionTimeout, provider and secureRandom. serverParameters do not
+     * apply to a client. A bean reference: #name is the application context bean of that name.
      */
     private SSLContextParameters sslContextParameters;
 
