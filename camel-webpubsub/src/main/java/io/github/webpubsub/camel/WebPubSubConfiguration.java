@@ -87,7 +87,7 @@ public class WebPubSubConfiguration implements Cloneable {
      * com.google.protobuf.Any.
      */
     @UriParam(label = "common", defaultValue = "json.reliable", enums = "json.reliable,json,protobuf.reliable,protobuf")
-    private String protocol = "json.reliable";
+    private String protocol = WebPubSubClientOptions.DEFAULT_PROTOCOL.shortName();
 
     /** Whether a connection that cannot be recovered is replaced by a new one. */
     @UriParam(label = "common", defaultValue = "true")
@@ -134,7 +134,7 @@ public class WebPubSubConfiguration implements Cloneable {
      * should let a message go only once the broker has it.
      */
     @UriParam(label = "consumer", enums = "afterProcessing,onReceipt", defaultValue = "afterProcessing")
-    private String ackMode = "afterProcessing";
+    private String ackMode = optionName(WebPubSubClientOptions.DEFAULT_ACK_MODE);
 
     /**
      * A file where the connection keeps its recovery state (connectionId, reconnection token, the highest sequenceId
@@ -162,7 +162,7 @@ public class WebPubSubConfiguration implements Cloneable {
      * connection (wait), or open a connection of its own at once, without the stored state (newConnection).
      */
     @UriParam(label = "consumer", enums = "wait,newConnection", defaultValue = "wait")
-    private String stateLockMode = "wait";
+    private String stateLockMode = optionName(WebPubSubClientOptions.DEFAULT_STATE_LOCK_MODE);
 
     /**
      * How long after a drop a json.reliable connection is still recovered, counted from the first drop; the service
@@ -476,6 +476,16 @@ public class WebPubSubConfiguration implements Cloneable {
     /** Whether the connection keeps its recovery state for the next start. */
     public boolean keepsConnectionState() {
         return stateFile != null || stateRepository != null;
+    }
+
+    /** The ackMode option's name for a mode, the inverse of {@link #ackModeValue()}. */
+    static String optionName(AckMode mode) {
+        return mode == AckMode.ON_RECEIPT ? "onReceipt" : "afterProcessing";
+    }
+
+    /** The stateLockMode option's name for a mode, the inverse of {@link #stateLockModeValue()}. */
+    static String optionName(StateLockMode mode) {
+        return mode == StateLockMode.NEW_CONNECTION ? "newConnection" : "wait";
     }
 
     /** The acknowledgement mode named by the ackMode option. */

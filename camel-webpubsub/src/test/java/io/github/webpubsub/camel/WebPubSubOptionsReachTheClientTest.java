@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.webpubsub.client.AckMode;
+import io.github.webpubsub.client.ConnectionStringCredential;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.ProxyOptions;
@@ -158,6 +159,7 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
         expected.put("retryOnAuthFailure", WebPubSubClientOptions.DEFAULT_RETRY_ON_AUTH_FAILURE);
         expected.put("autoReconnect", WebPubSubClientOptions.DEFAULT_AUTO_RECONNECT);
         expected.put("autoRejoinGroups", WebPubSubClientOptions.DEFAULT_AUTO_REJOIN_GROUPS);
+        expected.put("tokenLifetime", ConnectionStringCredential.DEFAULT_TOKEN_LIFETIME);
 
         expected.forEach((option, value) -> {
             assertThat(properties.has(option)).as("option %s in the catalog", option).isTrue();
@@ -168,5 +170,18 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
                 assertThat(catalogDefault).as(option).isEqualTo(String.valueOf(value));
             }
         });
+
+        // Options named in words: the catalog's word, and the field's initial value, mean the client's default.
+        WebPubSubConfiguration fromCatalog = new WebPubSubConfiguration();
+        fromCatalog.setProtocol(properties.get("protocol").path("defaultValue").asText());
+        fromCatalog.setAckMode(properties.get("ackMode").path("defaultValue").asText());
+        fromCatalog.setStateLockMode(properties.get("stateLockMode").path("defaultValue").asText());
+        WebPubSubConfiguration initial = new WebPubSubConfiguration();
+        for (WebPubSubConfiguration configuration : List.of(fromCatalog, initial)) {
+            assertThat(configuration.protocol()).isEqualTo(WebPubSubClientOptions.DEFAULT_PROTOCOL);
+            assertThat(configuration.ackModeValue()).isEqualTo(WebPubSubClientOptions.DEFAULT_ACK_MODE);
+            assertThat(configuration.stateLockModeValue()).isEqualTo(WebPubSubClientOptions.DEFAULT_STATE_LOCK_MODE);
+        }
+        assertThat(initial.getTokenLifetime()).isEqualTo(ConnectionStringCredential.DEFAULT_TOKEN_LIFETIME.toMillis());
     }
 }
