@@ -1,9 +1,7 @@
 package io.github.webpubsub.camel;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
@@ -530,52 +528,7 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /** The settings that make endpoints share a connection: every option that shapes the client. */
     ConnectionKey connectionKey() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("connectionString", connectionString);
-        settings.put("hub", hub);
-        settings.put("userId", userId);
-        settings.put("roles", roles);
-        settings.put("tokenLifetime", tokenLifetime);
-        settings.put("clientAccessUrl", clientAccessUrl);
-        settings.put("clientAccessUrlProvider", clientAccessUrlProvider == null ? null : new ConnectionKey.Identity(clientAccessUrlProvider));
-        settings.put("protocol", protocol());
-        settings.put("autoReconnect", autoReconnect);
-        settings.put("autoRejoinGroups", autoRejoinGroups);
-        settings.put("reconnectDelay", reconnectDelay);
-        settings.put("maxReconnectDelay", maxReconnectDelay);
-        settings.put("maxReconnectAttempts", maxReconnectAttempts);
-        settings.put("keepAliveInterval", keepAliveInterval);
-        settings.put("idleTimeout", idleTimeout);
-        settings.put("receiveQueueCapacity", receiveQueueCapacity);
-        settings.put("ackMode", ackModeValue());
-        settings.put("receiveBufferMessages", receiveBufferMessages);
-        settings.put("receiveBufferBytes", receiveBufferBytes);
-        settings.put("sequenceAckInterval", sequenceAckInterval);
-        settings.put("sequenceAckBatch", sequenceAckBatch);
-        settings.put("recoveryWindow", recoveryWindow);
-        settings.put("stateFile", stateFile);
-        settings.put("stateRepository", stateRepository == null ? null : new ConnectionKey.Identity(stateRepository));
-        settings.put("stateLockMode", stateLockModeValue());
-        settings.put("recoveryDelay", recoveryDelay);
-        settings.put("connectTimeout", connectTimeout);
-        settings.put("retryOnAuthFailure", retryOnAuthFailure);
-        settings.put("authFailureRetryDelay", authFailureRetryDelay);
-        settings.put("maxInFlightSends", maxInFlightSends);
-        settings.put("maxInvocations", maxInvocations);
-        settings.put("sslContextParameters", sslContextParameters == null ? null : new ConnectionKey.Identity(sslContextParameters));
-        settings.put("webSocketOptions", webSocketOptions == null ? null : new ConnectionKey.Identity(webSocketOptions));
-        settings.put("proxyHost", proxyHost);
-        settings.put("proxyType", proxyType);
-        settings.put("proxyPort", proxyPort);
-        settings.put("proxyUsername", proxyUsername);
-        settings.put("proxyPassword", proxyPassword);
-        settings.put("ackTimeout", ackTimeout);
-        settings.put("maxRetries", maxRetries);
-        settings.put("retryDelay", retryDelay);
-        settings.put("maxRetryDelay", maxRetryDelay);
-        settings.put("maxQueuedSends", maxQueuedSends);
-        settings.put("queuedSendTimeout", queuedSendTimeout);
-        return new ConnectionKey(settings);
+        return ConnectionKey.of(this);
     }
 
     public String getGroup() {

@@ -66,6 +66,35 @@ class ConnectionKeyTest {
         assertThat(first.connectionKey().toString()).doesNotContain("ws://");
     }
 
+    @Test
+    void twoSpellingsOfOneSettingAreOneConnection() {
+        WebPubSubConfiguration first = new WebPubSubConfiguration();
+        first.setAckMode("onReceipt");
+        first.setProtocol("json.reliable");
+        first.setRoles("webpubsub.joinLeaveGroup,webpubsub.sendToGroup");
+        first.setProxyType("socks5");
+        first.setStateLockMode("newConnection");
+        WebPubSubConfiguration second = new WebPubSubConfiguration();
+        second.setAckMode("on_receipt");
+        second.setProtocol("json.reliable.webpubsub.azure.v1");
+        second.setRoles("webpubsub.joinLeaveGroup, webpubsub.sendToGroup");
+        second.setProxyType("SOCKS5");
+        second.setStateLockMode("new_connection");
+
+        assertThat(first.connectionKey()).isEqualTo(second.connectionKey());
+    }
+
+    @Test
+    void aKeyPrintsNoSecret() {
+        WebPubSubConfiguration configuration = new WebPubSubConfiguration();
+        configuration.setConnectionString("Endpoint=http://localhost;AccessKey=s3cr3t-key;Version=1.0;");
+        configuration.setHub("chat");
+        configuration.setUserId("bridge");
+        configuration.setProxyPassword("proxy-s3cr3t");
+
+        assertThat(configuration.connectionKey().toString()).isEqualTo("ConnectionKey[chat/bridge]");
+    }
+
     private static Object otherValue(Field field, Object current) {
         Class<?> type = field.getType();
         if (type == String.class) {
@@ -74,6 +103,7 @@ class ConnectionKeyTest {
                 case "ackMode" -> "onReceipt";
                 case "dataType" -> "text";
                 case "stateLockMode" -> "newConnection";
+                case "proxyType" -> "SOCKS5";
                 default -> current + "-changed";
             };
         }
