@@ -88,6 +88,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "meterregistry":
+        case "meterRegistry": target.setMeterRegistry(property(camelContext, io.micrometer.core.instrument.MeterRegistry.class, value)); return true;
         case "noecho":
         case "noEcho": getOrCreateConfiguration(target).setNoEcho(property(camelContext, boolean.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.webpubsub.camel.WebPubSubOperation.class, value)); return true;
@@ -138,6 +140,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "userid":
         case "userId": getOrCreateConfiguration(target).setUserId(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": target.setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
+        case "websocketoptions":
+        case "webSocketOptions": getOrCreateConfiguration(target).setWebSocketOptions(property(camelContext, io.vertx.core.http.WebSocketClientOptions.class, value)); return true;
         default: return false;
         }
     }
@@ -208,6 +212,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "meterregistry":
+        case "meterRegistry": return io.micrometer.core.instrument.MeterRegistry.class;
         case "noecho":
         case "noEcho": return boolean.class;
         case "operation": return io.github.webpubsub.camel.WebPubSubOperation.class;
@@ -258,6 +264,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "userid":
         case "userId": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
+        case "websocketoptions":
+        case "webSocketOptions": return io.vertx.core.http.WebSocketClientOptions.class;
         default: return null;
         }
     }
@@ -324,6 +332,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
+        case "meterregistry":
+        case "meterRegistry": return target.getMeterRegistry();
         case "noecho":
         case "noEcho": return getOrCreateConfiguration(target).isNoEcho();
         case "operation": return getOrCreateConfiguration(target).getOperation();
@@ -374,6 +384,8 @@ public class WebPubSubComponentConfigurer extends PropertyConfigurerSupport impl
         case "userid":
         case "userId": return getOrCreateConfiguration(target).getUserId();
         case "vertx": return target.getVertx();
+        case "websocketoptions":
+        case "webSocketOptions": return getOrCreateConfiguration(target).getWebSocketOptions();
         default: return null;
         }
     }

@@ -120,6 +120,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "tokenLifetime": target.setTokenLifetime(property(camelContext, long.class, value)); return true;
         case "userid":
         case "userId": target.setUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "websocketoptions":
+        case "webSocketOptions": target.setWebSocketOptions(property(camelContext, io.vertx.core.http.WebSocketClientOptions.class, value)); return true;
         default: return false;
         }
     }
@@ -224,6 +226,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "tokenLifetime": return long.class;
         case "userid":
         case "userId": return java.lang.String.class;
+        case "websocketoptions":
+        case "webSocketOptions": return io.vertx.core.http.WebSocketClientOptions.class;
         default: return null;
         }
     }
@@ -329,6 +333,8 @@ public class WebPubSubConfigurationConfigurer extends org.apache.camel.support.c
         case "tokenLifetime": return target.getTokenLifetime();
         case "userid":
         case "userId": return target.getUserId();
+        case "websocketoptions":
+        case "webSocketOptions": return target.getWebSocketOptions();
         default: return null;
         }
     }

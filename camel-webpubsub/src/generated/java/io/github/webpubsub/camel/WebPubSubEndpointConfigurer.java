@@ -127,6 +127,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenLifetime": target.getConfiguration().setTokenLifetime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "userid":
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "websocketoptions":
+        case "webSocketOptions": target.getConfiguration().setWebSocketOptions(property(camelContext, io.vertx.core.http.WebSocketClientOptions.class, value)); return true;
         default: return false;
         }
     }
@@ -238,6 +240,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenLifetime": return long.class;
         case "userid":
         case "userId": return java.lang.String.class;
+        case "websocketoptions":
+        case "webSocketOptions": return io.vertx.core.http.WebSocketClientOptions.class;
         default: return null;
         }
     }
@@ -350,6 +354,8 @@ public class WebPubSubEndpointConfigurer extends PropertyConfigurerSupport imple
         case "tokenLifetime": return target.getConfiguration().getTokenLifetime();
         case "userid":
         case "userId": return target.getConfiguration().getUserId();
+        case "websocketoptions":
+        case "webSocketOptions": return target.getConfiguration().getWebSocketOptions();
         default: return null;
         }
     }

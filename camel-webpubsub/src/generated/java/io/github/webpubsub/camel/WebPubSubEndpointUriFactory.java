@@ -24,7 +24,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(57);
         props.add("ackMode");
         props.add("ackTimeout");
         props.add("authFailureRetryDelay");
@@ -81,6 +81,7 @@ public class WebPubSubEndpointUriFactory extends org.apache.camel.support.compon
         props.add("stateRepository");
         props.add("tokenLifetime");
         props.add("userId");
+        props.add("webSocketOptions");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(4);
         secretProps.add("clientAccessUrl");

@@ -50,7 +50,10 @@ final class ClientOptionsFactory {
                 .setMaxRetryDelay(Duration.ofMillis(configuration.getMaxRetryDelay()))
                 .setMaxQueuedSends(configuration.getMaxQueuedSends())
                 .setQueuedSendTimeout(Duration.ofMillis(configuration.getQueuedSendTimeout()));
-        WebSocketClientOptions transport = WebPubSubClientOptions.defaultWebSocketOptions();
+        // The bean is copied, never changed: the explicit options below win over what it says, on this copy.
+        WebSocketClientOptions transport = configuration.getWebSocketOptions() != null
+                ? new WebSocketClientOptions(configuration.getWebSocketOptions())
+                : WebPubSubClientOptions.defaultWebSocketOptions();
         if (configuration.getSslContextParameters() != null) {
             TlsOptions.apply(configuration.getSslContextParameters(), context, transport);
         }

@@ -1,11 +1,13 @@
 package io.github.webpubsub.camel;
 
+import java.lang.reflect.Method;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.TrustManager;
@@ -14,8 +16,10 @@ import javax.net.ssl.X509TrustManager;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.jsse.AliasedX509ExtendedKeyManager;
 import org.apache.camel.support.jsse.BaseSSLContextParameters;
 import org.apache.camel.support.jsse.KeyManagersParameters;
+import org.apache.camel.support.jsse.SSLContextClientParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 
@@ -25,54 +29,134 @@ import io.vertx.core.net.TrustOptions;
 
 /**
  * Applies Camel's {@code sslContextParameters} to Vert.x's transport options, whole: the key managers (a client
- * certificate), every trust manager, the enabled protocols and the cipher suites. What Vert.x cannot take (filters
- * by pattern) fails at endpoint creation, naming the option, instead of being ignored.
+ * certificate, the one {@code certAlias} names if set), every trust manager, the enabled protocols and the cipher
+ * suites. What Vert.x cannot take fails at endpoint creation ({@link #check}), naming it, instead of being ignored.
  */
 final class TlsOptions {
+
+    /** TLS versions from lowest to highest, for a secureSocketProtocol that names one. */
+    private static final List<String> VERSIONS = List.of("TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3");
 
     private TlsOptions() {
     }
 
+    /**
+     * Fails on what the transport cannot apply, without loading any key or trust store.
+     *
+     * @throws IllegalArgumentException naming the parameter, without the prefix "Invalid option sslContextParameters"
+     */
+    static void check(SSLContextParameters parameters) {
+        unsupported(parameters, "");
+        SSLContextClientParameters client = parameters.getClientParameters();
+        if (client != null) {
+            unsupported(client, "clientParameters.");
+            if (!sniHostNames(client).isEmpty()) {
+                throw new IllegalArgumentException("clientParameters.sniHostNames are not supported: the server name"
+                        + " sent is the host of the service URL");
+            }
+        }
+        if (parameters.getProvider() != null) {
+            throw new IllegalArgumentException("provider is not supported: Vert.x uses the JDK's default TLS provider;"
+                    + " the key and trust managers may name their own");
+        }
+        if (parameters.getSecureRandom() != null) {
+            throw new IllegalArgumentException("secureRandom is not supported: Vert.x uses the JDK's default");
+        }
+        if (parameters.getCertAlias() != null && parameters.getKeyManagers() == null) {
+            throw new IllegalArgumentException("certAlias needs keyManagers holding that alias");
+        }
+    }
+
+    private static void unsupported(BaseSSLContextParameters parameters, String prefix) {
+        if (parameters.getSecureSocketProtocolsFilter() != null || parameters.getCipherSuitesFilter() != null) {
+            throw new IllegalArgumentException(prefix + "secureSocketProtocolsFilter and " + prefix + "cipherSuitesFilter"
+                    + " are not supported: list the protocols (secureSocketProtocols) and cipher suites (cipherSuites)"
+                    + " instead");
+        }
+        if (parameters.getNamedGroups() != null || parameters.getNamedGroupsFilter() != null) {
+            throw new IllegalArgumentException(prefix + "namedGroups are not supported by the WebSocket transport;"
+                    + " the JDK's jdk.tls.namedGroups system property sets them");
+        }
+        if (parameters.getSignatureSchemes() != null || parameters.getSignatureSchemesFilter() != null) {
+            throw new IllegalArgumentException(prefix + "signatureSchemes are not supported by the WebSocket"
+                    + " transport; the JDK's jdk.tls.client.SignatureSchemes system property sets them");
+        }
+        if (parameters.getSessionTimeout() != null) {
+            throw new IllegalArgumentException(prefix + "sessionTimeout is not supported by the WebSocket transport");
+        }
+    }
+
+    /** Camel keeps the SNI host names of client parameters behind a protected getter. */
+    private static List<?> sniHostNames(SSLContextClientParameters client) {
+        try {
+            Method getter = SSLContextClientParameters.class.getDeclaredMethod("getSNIHostNames");
+            getter.setAccessible(true);
+            List<?> names = (List<?>) getter.invoke(client);
+            return names == null ? List.of() : names;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the sniHostNames of sslContextParameters' clientParameters", e);
+        }
+    }
+
+    /** Applies parameters that passed {@link #check} (at endpoint creation) to a copy of the transport options. */
     static void apply(SSLContextParameters parameters, CamelContext context, WebSocketClientOptions transport) {
         parameters.setCamelContext(context);
         try {
             if (parameters.getKeyManagers() != null) {
-                transport.setKeyCertOptions(keys(parameters.getKeyManagers(), context));
+                transport.setKeyCertOptions(keys(parameters.getKeyManagers(), parameters.getCertAlias(), context));
             }
             if (parameters.getTrustManagers() != null) {
                 transport.setTrustOptions(trust(parameters.getTrustManagers(), context));
             }
-        } catch (RuntimeCamelException e) {
+        } catch (RuntimeCamelException | IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
             throw new RuntimeCamelException("Cannot load the key or trust store of sslContextParameters: "
                     + e.getMessage(), e);
         }
-        protocolsAndCiphers(parameters, transport);
+        boolean listed = protocolsAndCiphers(parameters, transport);
         if (parameters.getClientParameters() != null) {
-            protocolsAndCiphers(parameters.getClientParameters(), transport);
+            listed |= protocolsAndCiphers(parameters.getClientParameters(), transport);
         }
-        if (parameters.getSecureSocketProtocol() != null && transport.getEnabledSecureTransportProtocols().isEmpty()) {
-            transport.setEnabledSecureTransportProtocols(new LinkedHashSet<>(List.of(parameters.getSecureSocketProtocol())));
+        if (!listed && VERSIONS.contains(parameters.getSecureSocketProtocol())) {
+            transport.setEnabledSecureTransportProtocols(upTo(parameters.getSecureSocketProtocol(),
+                    transport.getEnabledSecureTransportProtocols()));
         }
     }
 
-    private static void protocolsAndCiphers(BaseSSLContextParameters parameters, WebSocketClientOptions transport) {
-        if (parameters.getSecureSocketProtocolsFilter() != null || parameters.getCipherSuitesFilter() != null) {
-            throw new IllegalArgumentException("Invalid option sslContextParameters: protocol and cipher suite filters"
-                    + " are not supported by the Web PubSub transport; list the protocols and cipher suites instead");
+    /**
+     * A secureSocketProtocol that names a version is the highest one, as for the JDK's SSLContext of that name: the
+     * enabled versions at or below it, or that version alone when none is.
+     */
+    private static Set<String> upTo(String highest, Set<String> enabled) {
+        Set<String> versions = new LinkedHashSet<>();
+        for (String version : enabled) {
+            int rank = VERSIONS.indexOf(version);
+            if (rank >= 0 && rank <= VERSIONS.indexOf(highest)) {
+                versions.add(version);
+            }
         }
-        if (parameters.getSecureSocketProtocols() != null
-                && !parameters.getSecureSocketProtocols().getSecureSocketProtocol().isEmpty()) {
+        return versions.isEmpty() ? Set.of(highest) : versions;
+    }
+
+    /** Applies listed protocols and cipher suites; returns whether protocols were listed. */
+    private static boolean protocolsAndCiphers(BaseSSLContextParameters parameters, WebSocketClientOptions transport) {
+        boolean listed = parameters.getSecureSocketProtocols() != null
+                && !parameters.getSecureSocketProtocols().getSecureSocketProtocol().isEmpty();
+        if (listed) {
             transport.setEnabledSecureTransportProtocols(
                     new LinkedHashSet<>(parameters.getSecureSocketProtocols().getSecureSocketProtocol()));
         }
-        if (parameters.getCipherSuites() != null) {
+        if (parameters.getCipherSuites() != null && !parameters.getCipherSuites().getCipherSuite().isEmpty()) {
+            // Replaces what a webSocketOptions bean enabled, as the protocols do: the explicit option wins.
+            List.copyOf(transport.getEnabledCipherSuites()).forEach(transport::removeEnabledCipherSuite);
             parameters.getCipherSuites().getCipherSuite().forEach(transport::addEnabledCipherSuite);
         }
+        return listed;
     }
 
-    private static KeyCertOptions keys(KeyManagersParameters keyManagers, CamelContext context) throws Exception {
+    private static KeyCertOptions keys(KeyManagersParameters keyManagers, String certAlias, CamelContext context)
+            throws Exception {
         keyManagers.setCamelContext(context);
         if (keyManagers.getKeyStore() != null) {
             keyManagers.getKeyStore().setCamelContext(context);
@@ -87,7 +171,16 @@ final class TlsOptions {
             throw new IllegalArgumentException("Invalid option sslContextParameters: its key managers give "
                     + x509.size() + " X.509 key managers; a client certificate needs exactly one");
         }
-        return KeyCertOptions.wrap(x509.get(0));
+        X509KeyManager key = x509.get(0);
+        if (certAlias == null) {
+            return KeyCertOptions.wrap(key);
+        }
+        if (key.getCertificateChain(certAlias) == null || key.getPrivateKey(certAlias) == null) {
+            throw new IllegalArgumentException("Invalid option sslContextParameters: its key managers hold no key and"
+                    + " certificate under the certAlias " + certAlias);
+        }
+        // What Camel itself does with certAlias: the key manager offers that alias and no other.
+        return KeyCertOptions.wrap(new AliasedX509ExtendedKeyManager(certAlias, key));
     }
 
     private static TrustOptions trust(TrustManagersParameters trustManagers, CamelContext context) throws Exception {

@@ -13,6 +13,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 
 /**
@@ -32,6 +33,15 @@ public class WebPubSubComponent extends HealthCheckComponent {
      */
     @Metadata(label = "advanced", autowired = true)
     private Vertx vertx;
+
+    /**
+     * The Micrometer registry for the connections' meters. Unset, the component looks one up as camel-micrometer
+     * does: the bean named metricsRegistry, else the only CompositeMeterRegistry (Spring Boot's, over several
+     * registries), else the only MeterRegistry. With several and none of those, it registers no meters and logs so
+     * once at INFO. Not autowired by Camel, which would need micrometer-core on every class path: it is optional.
+     */
+    @Metadata(label = "advanced")
+    private MeterRegistry meterRegistry;
 
     private static final Pattern CLIENT_ACCESS_URL_VALUE = Pattern.compile(
             "(?i)(clientAccessUrl=)(RAW\\(.*?\\)(?=&|$)|RAW\\{.*?\\}(?=&|$)|[^&]*)");
@@ -93,13 +103,13 @@ public class WebPubSubComponent extends HealthCheckComponent {
         return completions;
     }
 
-    /** Micrometer meters, when the application has a MeterRegistry; looked up once, on first use. */
+    /** Micrometer meters, in meterRegistry or the one found; looked up once, on first use. */
     WebPubSubMetrics metrics() {
         if (!metricsLookedUp) {
             synchronized (this) {
                 if (!metricsLookedUp) {
                     // WebPubSubMetrics is touched only with Micrometer present: it links against it.
-                    metrics = MICROMETER_PRESENT ? WebPubSubMetrics.lookup(getCamelContext()) : null;
+                    metrics = MICROMETER_PRESENT ? WebPubSubMetrics.lookup(getCamelContext(), meterRegistry) : null;
                     metricsLookedUp = true;
                 }
             }
@@ -134,5 +144,13 @@ public class WebPubSubComponent extends HealthCheckComponent {
 
     public void setVertx(Vertx vertx) {
         this.vertx = vertx;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 }

@@ -1,9 +1,7 @@
 package io.github.webpubsub.camel;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
@@ -22,6 +20,7 @@ import io.github.webpubsub.client.Names;
 import io.github.webpubsub.client.StateLockMode;
 import io.github.webpubsub.client.WebPubSubClientOptions;
 import io.github.webpubsub.client.WebPubSubProtocol;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.ProxyType;
 import io.github.webpubsub.client.ConnectionString;
 
@@ -86,7 +85,7 @@ public class WebPubSubConfiguration implements Cloneable {
      * com.google.protobuf.Any.
      */
     @UriParam(label = "common", defaultValue = "json.reliable", enums = "json.reliable,json,protobuf.reliable,protobuf")
-    private String protocol = "json.reliable";
+    private String protocol = WebPubSubClientOptions.DEFAULT_PROTOCOL.shortName();
 
     /** Whether a connection that cannot be recovered is replaced by a new one. */
     @UriParam(label = "common", defaultValue = "true")
@@ -133,7 +132,7 @@ public class WebPubSubConfiguration implements Cloneable {
      * should let a message go only once the broker has it.
      */
     @UriParam(label = "consumer", enums = "afterProcessing,onReceipt", defaultValue = "afterProcessing")
-    private String ackMode = "afterProcessing";
+    private String ackMode = optionName(WebPubSubClientOptions.DEFAULT_ACK_MODE);
 
     /**
      * A file where the connection keeps its recovery state (connectionId, reconnection token, the highest sequenceId
@@ -161,7 +160,7 @@ public class WebPubSubConfiguration implements Cloneable {
      * connection (wait), or open a connection of its own at once, without the stored state (newConnection).
      */
     @UriParam(label = "consumer", enums = "wait,newConnection", defaultValue = "wait")
-    private String stateLockMode = "wait";
+    private String stateLockMode = optionName(WebPubSubClientOptions.DEFAULT_STATE_LOCK_MODE);
 
     /**
      * How long after a drop a json.reliable connection is still recovered, counted from the first drop; the service
@@ -238,11 +237,32 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced", defaultValue = "67108864")
     private long receiveBufferBytes = WebPubSubClientOptions.DEFAULT_RECEIVE_BUFFER_BYTES;
 
-    /** TLS settings for wss: a trust store beyond the JVM's default one. */
+    /**
+     * TLS settings for wss, applied whole: the key managers (a client certificate; certAlias picks one of several),
+     * the trust managers (a server trusted by any of them is accepted; without them, the JVM's default trust store),
+     * the enabled protocols (secureSocketProtocols, or secureSocketProtocol as the highest version) and cipher suites,
+     * on the parameters and on their clientParameters. What the WebSocket transport cannot apply fails at endpoint
+     * creation, naming it: protocol and cipher suite filters, sniHostNames (the server name sent is the host of the
+     * service URL), named groups, signature schemes, sessionTimeout, provider and secureRandom. serverParameters do not
+     * apply to a client.
+     */
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
 
-    /** The host of an HTTP proxy to reach the service through. */
+    /**
+     * The Vert.x WebSocketClientOptions of the connection, a bean passed to Vert.x whole: frame and message size
+     * limits (maxFrameSize, maxMessageSize), host verification (verifyHost), the close handshake's closingTimeout,
+     * per-message compression, TCP and TLS settings. It replaces the client's transport defaults (4 MB frames and
+     * messages, a 2-second closing timeout, verifyHost), so what it leaves unset is Vert.x's own default (64 KB frames,
+     * 256 KB messages). The explicit options win over it: what sslContextParameters sets (key managers, trust managers,
+     * protocols, cipher suites) replaces the same in it, proxyHost and the other proxy options replace its proxy, and
+     * connectTimeout is the handshake's timeout whatever it says. Endpoints share a connection only with the same
+     * bean.
+     */
+    @UriParam(label = "advanced")
+    private WebSocketClientOptions webSocketOptions;
+
+    /** The host of a proxy to reach the service through: an HTTP proxy (CONNECT), or SOCKS4 or SOCKS5, see proxyType. */
     @UriParam(label = "proxy")
     private String proxyHost;
 
@@ -250,15 +270,15 @@ public class WebPubSubConfiguration implements Cloneable {
     @UriParam(label = "proxy", enums = "HTTP,SOCKS4,SOCKS5", defaultValue = "HTTP")
     private String proxyType = "HTTP";
 
-    /** The port of the HTTP proxy. */
+    /** The port of the proxy at proxyHost. */
     @UriParam(label = "proxy", defaultValue = "3128")
     private int proxyPort = 3128;
 
-    /** The user name for the HTTP proxy, if it needs one. */
+    /** The user name for the proxy, if it needs one (for SOCKS4, the user id it is given). */
     @UriParam(label = "proxy", secret = true)
     private String proxyUsername;
 
-    /** The password for the HTTP proxy, if it needs one. */
+    /** The password for the proxy (HTTP or SOCKS5), if it needs one. */
     @UriParam(label = "proxy", secret = true)
     private String proxyPassword;
 
@@ -389,6 +409,9 @@ public class WebPubSubConfiguration implements Cloneable {
         option("ackMode", this::ackModeValue);
         option("proxyType", this::proxyTypeValue);
         option("stateLockMode", this::stateLockModeValue);
+        if (sslContextParameters != null) {
+            option("sslContextParameters", () -> TlsOptions.check(sslContextParameters));
+        }
         if (stateFile != null && stateRepository != null) {
             throw new IllegalArgumentException("Invalid option stateRepository: set stateFile or stateRepository, not both");
         }
@@ -456,6 +479,16 @@ public class WebPubSubConfiguration implements Cloneable {
         return stateFile != null || stateRepository != null;
     }
 
+    /** The ackMode option's name for a mode, the inverse of {@link #ackModeValue()}. */
+    static String optionName(AckMode mode) {
+        return mode == AckMode.ON_RECEIPT ? "onReceipt" : "afterProcessing";
+    }
+
+    /** The stateLockMode option's name for a mode, the inverse of {@link #stateLockModeValue()}. */
+    static String optionName(StateLockMode mode) {
+        return mode == StateLockMode.NEW_CONNECTION ? "newConnection" : "wait";
+    }
+
     /** The acknowledgement mode named by the ackMode option. */
     public AckMode ackModeValue() {
         if ("afterProcessing".equalsIgnoreCase(ackMode) || "after_processing".equalsIgnoreCase(ackMode)) {
@@ -498,51 +531,7 @@ public class WebPubSubConfiguration implements Cloneable {
 
     /** The settings that make endpoints share a connection: every option that shapes the client. */
     ConnectionKey connectionKey() {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("connectionString", connectionString);
-        settings.put("hub", hub);
-        settings.put("userId", userId);
-        settings.put("roles", roles);
-        settings.put("tokenLifetime", tokenLifetime);
-        settings.put("clientAccessUrl", clientAccessUrl);
-        settings.put("clientAccessUrlProvider", clientAccessUrlProvider == null ? null : new ConnectionKey.Identity(clientAccessUrlProvider));
-        settings.put("protocol", protocol());
-        settings.put("autoReconnect", autoReconnect);
-        settings.put("autoRejoinGroups", autoRejoinGroups);
-        settings.put("reconnectDelay", reconnectDelay);
-        settings.put("maxReconnectDelay", maxReconnectDelay);
-        settings.put("maxReconnectAttempts", maxReconnectAttempts);
-        settings.put("keepAliveInterval", keepAliveInterval);
-        settings.put("idleTimeout", idleTimeout);
-        settings.put("receiveQueueCapacity", receiveQueueCapacity);
-        settings.put("ackMode", ackModeValue());
-        settings.put("receiveBufferMessages", receiveBufferMessages);
-        settings.put("receiveBufferBytes", receiveBufferBytes);
-        settings.put("sequenceAckInterval", sequenceAckInterval);
-        settings.put("sequenceAckBatch", sequenceAckBatch);
-        settings.put("recoveryWindow", recoveryWindow);
-        settings.put("stateFile", stateFile);
-        settings.put("stateRepository", stateRepository == null ? null : new ConnectionKey.Identity(stateRepository));
-        settings.put("stateLockMode", stateLockModeValue());
-        settings.put("recoveryDelay", recoveryDelay);
-        settings.put("connectTimeout", connectTimeout);
-        settings.put("retryOnAuthFailure", retryOnAuthFailure);
-        settings.put("authFailureRetryDelay", authFailureRetryDelay);
-        settings.put("maxInFlightSends", maxInFlightSends);
-        settings.put("maxInvocations", maxInvocations);
-        settings.put("sslContextParameters", sslContextParameters == null ? null : new ConnectionKey.Identity(sslContextParameters));
-        settings.put("proxyHost", proxyHost);
-        settings.put("proxyType", proxyType);
-        settings.put("proxyPort", proxyPort);
-        settings.put("proxyUsername", proxyUsername);
-        settings.put("proxyPassword", proxyPassword);
-        settings.put("ackTimeout", ackTimeout);
-        settings.put("maxRetries", maxRetries);
-        settings.put("retryDelay", retryDelay);
-        settings.put("maxRetryDelay", maxRetryDelay);
-        settings.put("maxQueuedSends", maxQueuedSends);
-        settings.put("queuedSendTimeout", queuedSendTimeout);
-        return new ConnectionKey(settings);
+        return ConnectionKey.of(this);
     }
 
     public String getGroup() {
@@ -783,6 +772,14 @@ public class WebPubSubConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public WebSocketClientOptions getWebSocketOptions() {
+        return webSocketOptions;
+    }
+
+    public void setWebSocketOptions(WebSocketClientOptions webSocketOptions) {
+        this.webSocketOptions = webSocketOptions;
     }
 
     public String getProxyHost() {

@@ -1,92 +1,106 @@
 package io.github.webpubsub.camel;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.ToDoubleFunction;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import io.github.webpubsub.client.ClientStatistics;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 
 /**
- * Micrometer meters for each shared connection, when the application has a {@link MeterRegistry} in Camel's
- * registry: counters and gauges read from the connection's statistics, and a timer of ack latency recorded by the
- * producers. Tagged {@code connection} (hub/user). Micrometer is an optional dependency: this class is loaded only
+ * Micrometer meters for each shared connection, in one {@link MeterRegistry}: counters and gauges read from the
+ * connection's statistics, and the producers' sends and ack latencies. A connection's meters are registered once,
+ * when it opens, and all removed when it closes. Micrometer is an optional dependency: this class is loaded only
  * when it is on the class path.
  */
 final class WebPubSubMetrics {
 
+    /** The name camel-micrometer gives its registry; a bean of that name is chosen as camel-micrometer chooses it. */
+    static final String CAMEL_MICROMETER_REGISTRY_NAME = "metricsRegistry";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebPubSubMetrics.class);
+
     private final MeterRegistry registry;
-    private final Map<SharedConnection, List<Meter>> meters = new ConcurrentHashMap<>();
+    private final Map<SharedConnection, ConnectionMeters> meters = new ConcurrentHashMap<>();
 
     private WebPubSubMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
-    /** The metrics of a context, or none without a registry bean. Call only with Micrometer on the class path. */
-    static WebPubSubMetrics lookup(CamelContext context) {
-        MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+    /**
+     * The metrics of a component: in the configured registry, or else the one camel-micrometer would use, or none.
+     * Call only with Micrometer on the class path, and once per component: it logs why there are none.
+     */
+    static WebPubSubMetrics lookup(CamelContext context, MeterRegistry configured) {
+        MeterRegistry registry = configured != null ? configured : find(context.getRegistry());
         return registry == null ? null : new WebPubSubMetrics(registry);
+    }
+
+    /**
+     * As camel-micrometer looks its registry up: the bean named metricsRegistry (a composite one first), else the only
+     * CompositeMeterRegistry (Spring Boot's, over several registries), else the only MeterRegistry.
+     */
+    private static MeterRegistry find(Registry beans) {
+        MeterRegistry named = beans.lookupByNameAndType(CAMEL_MICROMETER_REGISTRY_NAME, CompositeMeterRegistry.class);
+        if (named == null) {
+            named = beans.lookupByNameAndType(CAMEL_MICROMETER_REGISTRY_NAME, MeterRegistry.class);
+        }
+        if (named != null) {
+            return named;
+        }
+        Map<String, CompositeMeterRegistry> composites = beans.findByTypeWithName(CompositeMeterRegistry.class);
+        if (composites.size() == 1) {
+            return composites.values().iterator().next();
+        }
+        Map<String, MeterRegistry> all = beans.findByTypeWithName(MeterRegistry.class);
+        if (all.size() == 1) {
+            return all.values().iterator().next();
+        }
+        if (all.isEmpty()) {
+            LOG.debug("No MeterRegistry in the registry: the webpubsub component registers no meters");
+        } else {
+            // Picking one at random would hide the meters from whoever looks in the other registries.
+            LOG.info("The registry holds {} MeterRegistry beans {} and no single CompositeMeterRegistry or bean named {}:"
+                    + " the webpubsub component registers no meters. Set its option meterRegistry to the one to use.",
+                    all.size(), all.keySet(), CAMEL_MICROMETER_REGISTRY_NAME);
+        }
+        return null;
+    }
+
+    /** The registry the meters are in. */
+    MeterRegistry registry() {
+        return registry;
     }
 
     /** Registers a new connection's meters. */
     void bind(SharedConnection connection) {
-        Tags tags = Tags.of("connection", connection.name());
-        List<Meter> list = new ArrayList<>();
-        counter(list, connection, tags, "webpubsub.messages.received", "Messages handed to the routes",
-                ClientStatistics::messagesReceived);
-        counter(list, connection, tags, "webpubsub.messages.malformed", "Frames from the service that were not valid",
-                ClientStatistics::malformedMessages);
-        counter(list, connection, tags, "webpubsub.sends.retries", "Requests sent again after a transient failure",
-                ClientStatistics::sendRetries);
-        counter(list, connection, tags, "webpubsub.sends.duplicates",
-                "Requests the service answered with Duplicate", ClientStatistics::duplicates);
-        counter(list, connection, tags, "webpubsub.connection.recoveries", "Dropped connections recovered",
-                ClientStatistics::recoveries);
-        counter(list, connection, tags, "webpubsub.connection.reconnections",
-                "New connections after one ended for good", ClientStatistics::reconnections);
-        gauge(list, connection, tags, "webpubsub.sends.in.flight", "Acked requests awaiting their ack",
-                ClientStatistics::sendsInFlight);
-        gauge(list, connection, tags, "webpubsub.sends.queued", "Requests waiting to be written",
-                ClientStatistics::sendsQueued);
-        gauge(list, connection, tags, "webpubsub.receive.lag",
-                "Received messages not yet acknowledged, of the service's 1000", ClientStatistics::receiveLag);
-        meters.put(connection, list);
+        meters.computeIfAbsent(connection, c -> new ConnectionMeters(registry, c));
     }
 
-    /** Removes a closed connection's meters. */
+    /** Removes a closed connection's meters, every one of them. */
     void unbind(SharedConnection connection) {
-        List<Meter> list = meters.remove(connection);
-        if (list != null) {
-            list.forEach(registry::remove);
+        ConnectionMeters removed = meters.remove(connection);
+        if (removed != null) {
+            removed.remove();
         }
     }
 
-    /** Records how long the service took to ack one send of a connection. */
-    void ackLatency(SharedConnection connection, Duration latency, boolean success) {
-        Timer.builder("webpubsub.send.ack.latency").description("From a send to the service's ack")
-                .tags("connection", connection.name(), "outcome", success ? "success" : "failure")
-                .register(registry).record(latency);
-    }
-
-    private void counter(List<Meter> list, SharedConnection connection, Tags tags, String name, String description,
-            ToDoubleFunction<ClientStatistics> value) {
-        list.add(FunctionCounter.builder(name, connection, c -> value.applyAsDouble(c.client().statistics()))
-                .description(description).tags(tags).register(registry));
-    }
-
-    private void gauge(List<Meter> list, SharedConnection connection, Tags tags, String name, String description,
-            ToDoubleFunction<ClientStatistics> value) {
-        list.add(Gauge.builder(name, connection, c -> value.applyAsDouble(c.client().statistics()))
-                .description(description).tags(tags).register(registry));
+    /**
+     * Counts one completed send of a connection, with its ack latency unless it was fire-and-forget. A send that
+     * completes after its connection closed is not counted: its meters are gone.
+     *
+     * @param ackLatency from the send to the service's ack, or {@code null} for a fire-and-forget send
+     * @param failure    why it failed, or {@code null}
+     */
+    void sendCompleted(SharedConnection connection, Duration ackLatency, Throwable failure) {
+        ConnectionMeters connectionMeters = meters.get(connection);
+        if (connectionMeters != null) {
+            connectionMeters.sendCompleted(ackLatency, failure);
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -105,35 +106,54 @@ public class WebPubSubProducer extends DefaultAsyncProducer implements ManagedCo
             return true;
         }
         SharedConnection used = connection;
+        Thread caller = Thread.currentThread();
         // The client completes on the component's pool (SharedConnections gives it as the completion executor), so
         // the exchange continues there without another hop.
         request.whenComplete((result, error) -> {
-            WebPubSubMetrics metrics = getEndpoint().getComponent().metrics();
-            if (metrics != null && !configuration.isFireAndForget()) {
-                metrics.ackLatency(used, Duration.ofNanos(System.nanoTime() - sentAt), error == null);
+            if (Thread.currentThread() != caller) {
+                sent(exchange, callback, used, sentAt, result, error);
+                return;
             }
-            Message message = exchange.getMessage();
-            if (error == null) {
-                message.setHeader(WebPubSubConstants.ACK_ID, result.ackId());
-                exchange.setProperty(ACKED_ID_PROPERTY, result.ackId());
-                exchange.removeProperty(FAILED_ACK_PROPERTY);
-                message.setHeader(WebPubSubConstants.DUPLICATE, result.duplicated());
-            } else {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                if (cause instanceof SendFailedException failed) {
-                    message.setHeader(WebPubSubConstants.ACK_ID, failed.ackId());
-                    if (failed.ackId() != null) {
-                        exchange.setProperty(FAILED_ACK_PROPERTY, new FailedAck(this, failed.ackId()));
-                    }
-                    exchange.setException(new WebPubSubSendException(exchange, failed.ackId(), failed.errorName(),
-                            failed.errorMessage(), failed));
-                } else {
-                    exchange.setException(cause);
-                }
+            // Done before this callback was attached (a quick ack while this thread was held up): it would run here,
+            // before process returns. Continue on the pool instead, as every other send does.
+            try {
+                getEndpoint().getComponent().completions()
+                        .execute(() -> sent(exchange, callback, used, sentAt, result, error));
+            } catch (RejectedExecutionException stopping) {
+                sent(exchange, callback, used, sentAt, result, error);
             }
-            callback.done(false);
         });
         return false;
+    }
+
+    /** Completes the exchange of a send the service answered, or that failed. */
+    private void sent(Exchange exchange, AsyncCallback callback, SharedConnection used, long sentAt, SendResult result,
+            Throwable error) {
+        WebPubSubMetrics metrics = getEndpoint().getComponent().metrics();
+        if (metrics != null) {
+            metrics.sendCompleted(used, configuration.isFireAndForget() ? null
+                    : Duration.ofNanos(System.nanoTime() - sentAt), error);
+        }
+        Message message = exchange.getMessage();
+        if (error == null) {
+            message.setHeader(WebPubSubConstants.ACK_ID, result.ackId());
+            exchange.setProperty(ACKED_ID_PROPERTY, result.ackId());
+            exchange.removeProperty(FAILED_ACK_PROPERTY);
+            message.setHeader(WebPubSubConstants.DUPLICATE, result.duplicated());
+        } else {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof SendFailedException failed) {
+                message.setHeader(WebPubSubConstants.ACK_ID, failed.ackId());
+                if (failed.ackId() != null) {
+                    exchange.setProperty(FAILED_ACK_PROPERTY, new FailedAck(this, failed.ackId()));
+                }
+                exchange.setException(new WebPubSubSendException(exchange, failed.ackId(), failed.errorName(),
+                        failed.errorMessage(), failed));
+            } else {
+                exchange.setException(cause);
+            }
+        }
+        callback.done(false);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 
 import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * Endpoints share a connection when, and only when, their connection settings are equal. Every option of the
@@ -46,7 +47,7 @@ class ConnectionKeyTest {
                 connectionSettings.add(field.getName());
             }
         }
-        assertThat(connectionSettings).contains("connectionString", "userId", "sslContextParameters", "ackMode",
+        assertThat(connectionSettings).contains("connectionString", "userId", "sslContextParameters", "webSocketOptions", "ackMode",
                 "recoveryWindow", "maxInFlightSends");
     }
 
@@ -65,6 +66,35 @@ class ConnectionKeyTest {
         assertThat(first.connectionKey().toString()).doesNotContain("ws://");
     }
 
+    @Test
+    void twoSpellingsOfOneSettingAreOneConnection() {
+        WebPubSubConfiguration first = new WebPubSubConfiguration();
+        first.setAckMode("onReceipt");
+        first.setProtocol("json.reliable");
+        first.setRoles("webpubsub.joinLeaveGroup,webpubsub.sendToGroup");
+        first.setProxyType("socks5");
+        first.setStateLockMode("newConnection");
+        WebPubSubConfiguration second = new WebPubSubConfiguration();
+        second.setAckMode("on_receipt");
+        second.setProtocol("json.reliable.webpubsub.azure.v1");
+        second.setRoles("webpubsub.joinLeaveGroup, webpubsub.sendToGroup");
+        second.setProxyType("SOCKS5");
+        second.setStateLockMode("new_connection");
+
+        assertThat(first.connectionKey()).isEqualTo(second.connectionKey());
+    }
+
+    @Test
+    void aKeyPrintsNoSecret() {
+        WebPubSubConfiguration configuration = new WebPubSubConfiguration();
+        configuration.setConnectionString("Endpoint=http://localhost;AccessKey=s3cr3t-key;Version=1.0;");
+        configuration.setHub("chat");
+        configuration.setUserId("bridge");
+        configuration.setProxyPassword("proxy-s3cr3t");
+
+        assertThat(configuration.connectionKey().toString()).isEqualTo("ConnectionKey[chat/bridge]");
+    }
+
     private static Object otherValue(Field field, Object current) {
         Class<?> type = field.getType();
         if (type == String.class) {
@@ -73,6 +103,7 @@ class ConnectionKeyTest {
                 case "ackMode" -> "onReceipt";
                 case "dataType" -> "text";
                 case "stateLockMode" -> "newConnection";
+                case "proxyType" -> "SOCKS5";
                 default -> current + "-changed";
             };
         }
@@ -90,6 +121,9 @@ class ConnectionKeyTest {
         }
         if (type == SSLContextParameters.class) {
             return new SSLContextParameters();
+        }
+        if (type == WebSocketClientOptions.class) {
+            return new WebSocketClientOptions();
         }
         if (type == StateRepository.class) {
             return new MemoryStateRepository();

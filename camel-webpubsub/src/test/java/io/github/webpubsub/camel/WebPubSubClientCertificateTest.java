@@ -3,28 +3,15 @@ package io.github.webpubsub.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyStore;
-import java.security.PrivateKey;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.jsse.KeyManagersParameters;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.SecureSocketProtocolsParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +26,6 @@ import io.vertx.core.net.SelfSignedCertificate;
  */
 class WebPubSubClientCertificateTest extends WebPubSubTestSupport {
 
-    private static final char[] PASSWORD = "changeit".toCharArray();
     private static SelfSignedCertificate clientCertificate;
     private static TlsTunnel mutualTls;
 
@@ -68,55 +54,14 @@ class WebPubSubClientCertificateTest extends WebPubSubTestSupport {
 
     private static SSLContextParameters parameters(boolean withKeys) throws Exception {
         SSLContextParameters parameters = new SSLContextParameters();
-        TrustManagersParameters trust = new TrustManagersParameters();
-        trust.setKeyStore(store("trust.p12", ks -> ks.setCertificateEntry("server", certificate(mutualTls.certificatePath()))));
-        parameters.setTrustManagers(trust);
+        parameters.setTrustManagers(TestKeyStores.trusting(tempDir, "trust.p12", mutualTls.certificatePath()));
         if (withKeys) {
-            KeyManagersParameters keys = new KeyManagersParameters();
-            keys.setKeyPassword("changeit");
-            keys.setKeyStore(store("client.p12", ks -> ks.setKeyEntry("client", privateKey(clientCertificate.privateKeyPath()),
-                    PASSWORD, new Certificate[] {certificate(clientCertificate.certificatePath())})));
-            parameters.setKeyManagers(keys);
+            parameters.setKeyManagers(TestKeyStores.keys(tempDir, "client.p12", "client", clientCertificate));
         }
         SecureSocketProtocolsParameters protocols = new SecureSocketProtocolsParameters();
         protocols.setSecureSocketProtocol(List.of("TLSv1.3", "TLSv1.2"));
         parameters.setSecureSocketProtocols(protocols);
         return parameters;
-    }
-
-    private interface Fill {
-        void into(KeyStore store) throws Exception;
-    }
-
-    private static KeyStoreParameters store(String name, Fill fill) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        fill.into(store);
-        Path file = tempDir.resolve(name);
-        try (OutputStream out = Files.newOutputStream(file)) {
-            store.store(out, PASSWORD);
-        }
-        KeyStoreParameters parameters = new KeyStoreParameters();
-        parameters.setResource("file:" + file);
-        parameters.setPassword("changeit");
-        parameters.setType("PKCS12");
-        return parameters;
-    }
-
-    private static Certificate certificate(String pemPath) throws Exception {
-        try (InputStream pem = Files.newInputStream(Path.of(pemPath))) {
-            return CertificateFactory.getInstance("X.509").generateCertificate(pem);
-        }
-    }
-
-    private static PrivateKey privateKey(String pemPath) throws Exception {
-        String pem = Files.readString(Path.of(pemPath)).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem));
-        try {
-            return KeyFactory.getInstance("RSA").generatePrivate(spec);
-        } catch (java.security.spec.InvalidKeySpecException e) {
-            return KeyFactory.getInstance("EC").generatePrivate(spec);
-        }
     }
 
     private String url(String userId) {

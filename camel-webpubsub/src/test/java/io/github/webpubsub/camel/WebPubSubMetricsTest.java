@@ -1,19 +1,26 @@
 package io.github.webpubsub.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+
+import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import io.github.webpubsub.client.SendFailedException;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** With a MeterRegistry in the registry, each connection has meters, and they count what happened. */
+/**
+ * With a MeterRegistry in the registry, each connection has meters, and they count what happened: sends by outcome
+ * and reason, retries, duplicates, received messages, ack latencies. They all go when the connection closes.
+ */
 class WebPubSubMetricsTest extends WebPubSubTestSupport {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -40,6 +47,15 @@ class WebPubSubMetricsTest extends WebPubSubTestSupport {
         return meters.get(name).tag("connection", connection).functionCounter().count();
     }
 
+    private double sends(String connection, String outcome, String reason) {
+        return meters.get("webpubsub.sends").tags("connection", connection, "outcome", outcome, "reason", reason)
+                .counter().count();
+    }
+
+    private List<String> webPubSubMeters() {
+        return meters.getMeters().stream().map(m -> m.getId().getName()).filter(n -> n.startsWith("webpubsub")).toList();
+    }
+
     @Test
     void sendsRetriesDuplicatesAndReceivedMessagesAreCounted() throws Exception {
         await().until(() -> connectionsOf("metered-consumer").stream().anyMatch(c -> c.groups().contains("metered")));
@@ -52,6 +68,9 @@ class WebPubSubMetricsTest extends WebPubSubTestSupport {
         emulator.get().faults().withholdAcks(1);
         template.sendBody("direct:metered", "m4");
         getMockEndpoint("mock:metered").assertIsSatisfied();
+        // The service refuses the sixth: a failed send, by its error name, never retried.
+        emulator.get().faults().failAcks("Forbidden", 1);
+        assertThatThrownBy(() -> template.sendBody("direct:metered", "m5")).hasRootCauseInstanceOf(SendFailedException.class);
 
         String producer = "chat/metered-producer";
         String consumer = "chat/metered-consumer";
@@ -62,14 +81,18 @@ class WebPubSubMetricsTest extends WebPubSubTestSupport {
         assertThat(counter("webpubsub.connection.recoveries", consumer)).isZero();
         Timer latency = meters.get("webpubsub.send.ack.latency").tags("connection", producer, "outcome", "success").timer();
         assertThat(latency.count()).isEqualTo(5);
+        assertThat(meters.get("webpubsub.send.ack.latency").tags("connection", producer, "outcome", "failure").timer()
+                .count()).isEqualTo(1);
+        assertThat(sends(producer, "success", "none")).isEqualTo(5);
+        assertThat(sends(producer, "failure", "Forbidden")).isEqualTo(1);
         Gauge inFlight = meters.get("webpubsub.sends.in.flight").tag("connection", producer).gauge();
         assertThat(inFlight.value()).isZero();
         assertThat(meters.get("webpubsub.receive.lag").tag("connection", consumer).gauge().value()).isBetween(0.0, 5.0);
         assertThat(meters.find("webpubsub.messages.received").functionCounters()).extracting(FunctionCounter::getId)
                 .hasSize(2);
 
+        // The routes stop, their connections close, and every meter goes with them, the per-send ones included.
         context.getRouteController().stopAllRoutes();
-        context.stop();
-        assertThat(meters.find("webpubsub.messages.received").functionCounters()).isEmpty();
+        assertThat(webPubSubMeters()).isEmpty();
     }
 }

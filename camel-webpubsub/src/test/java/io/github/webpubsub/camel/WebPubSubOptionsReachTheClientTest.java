@@ -7,9 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.support.CamelContextHelper;
+import org.apache.camel.support.jsse.CipherSuitesParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.SecureSocketProtocolsParameters;
 import org.apache.camel.util.TimeUtils;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.webpubsub.client.AckMode;
+import io.github.webpubsub.client.ConnectionStringCredential;
 import io.github.webpubsub.client.WebPubSubClientOptions;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.net.ProxyOptions;
 
 /**
  * Every client setting that changes behaviour is reachable from an endpoint URI, and the catalog's defaults are the
@@ -70,6 +78,57 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
     }
 
     @Test
+    void theWebSocketOptionsBeanIsPassedWholeAndTheExplicitOptionsWinOverIt() {
+        WebSocketClientOptions bean = new WebSocketClientOptions().setMaxFrameSize(1000).setMaxMessageSize(1234)
+                .setClosingTimeout(7).setTryUsePerMessageCompression(true).setVerifyHost(false)
+                .setProxyOptions(new ProxyOptions().setHost("bean-proxy").setPort(1))
+                .setEnabledSecureTransportProtocols(Set.of("TLSv1.3")).addEnabledCipherSuite("TLS_AES_256_GCM_SHA384");
+        SSLContextParameters tls = new SSLContextParameters();
+        SecureSocketProtocolsParameters protocols = new SecureSocketProtocolsParameters();
+        protocols.setSecureSocketProtocol(List.of("TLSv1.2"));
+        tls.setSecureSocketProtocols(protocols);
+        CipherSuitesParameters ciphers = new CipherSuitesParameters();
+        ciphers.setCipherSuite(List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
+        tls.setCipherSuites(ciphers);
+        context.getRegistry().bind("transport", bean);
+        context.getRegistry().bind("tls", tls);
+        WebPubSubEndpoint endpoint = CamelContextHelper.getMandatoryEndpoint(context, "webpubsub:g?userId=u"
+                + "&webSocketOptions=#transport&sslContextParameters=#tls&proxyHost=proxy.example&proxyPort=1080",
+                WebPubSubEndpoint.class);
+
+        WebSocketClientOptions transport = ClientOptionsFactory.create(endpoint.getConfiguration(), null, context)
+                .getWebSocketOptions();
+
+        // What only the bean says is passed on.
+        assertThat(transport.getMaxFrameSize()).isEqualTo(1000);
+        assertThat(transport.getMaxMessageSize()).isEqualTo(1234);
+        assertThat(transport.getClosingTimeout()).isEqualTo(7);
+        assertThat(transport.getTryUsePerMessageCompression()).isTrue();
+        assertThat(transport.isVerifyHost()).isFalse();
+        // What the explicit options say wins.
+        assertThat(transport.getProxyOptions().getHost()).isEqualTo("proxy.example");
+        assertThat(transport.getProxyOptions().getPort()).isEqualTo(1080);
+        assertThat(transport.getEnabledSecureTransportProtocols()).containsExactly("TLSv1.2");
+        assertThat(transport.getEnabledCipherSuites()).containsExactly("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+        // The bean itself is left as it was, for the other endpoints that use it.
+        assertThat(bean.getProxyOptions().getHost()).isEqualTo("bean-proxy");
+        assertThat(bean.getEnabledCipherSuites()).containsExactly("TLS_AES_256_GCM_SHA384");
+    }
+
+    @Test
+    void withoutABeanTheTransportHasTheClientsDefaults() {
+        WebPubSubEndpoint endpoint = CamelContextHelper.getMandatoryEndpoint(context, "webpubsub:g?userId=u",
+                WebPubSubEndpoint.class);
+
+        WebSocketClientOptions transport = ClientOptionsFactory.create(endpoint.getConfiguration(), null, context)
+                .getWebSocketOptions();
+
+        assertThat(transport.getMaxMessageSize()).isEqualTo(WebPubSubClientOptions.DEFAULT_MAX_MESSAGE_BYTES);
+        assertThat(transport.getMaxFrameSize()).isEqualTo(WebPubSubClientOptions.DEFAULT_MAX_MESSAGE_BYTES);
+        assertThat(transport.getClosingTimeout()).isEqualTo(WebPubSubClientOptions.DEFAULT_CLOSING_TIMEOUT_SECONDS);
+    }
+
+    @Test
     void theCatalogDefaultsAreTheClientsDefaults() throws IOException {
         JsonNode properties = new ObjectMapper().readTree(Files.readString(
                 Path.of("src/generated/resources/META-INF/io/github/webpubsub/camel/webpubsub.json"))).get("properties");
@@ -100,6 +159,7 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
         expected.put("retryOnAuthFailure", WebPubSubClientOptions.DEFAULT_RETRY_ON_AUTH_FAILURE);
         expected.put("autoReconnect", WebPubSubClientOptions.DEFAULT_AUTO_RECONNECT);
         expected.put("autoRejoinGroups", WebPubSubClientOptions.DEFAULT_AUTO_REJOIN_GROUPS);
+        expected.put("tokenLifetime", ConnectionStringCredential.DEFAULT_TOKEN_LIFETIME);
 
         expected.forEach((option, value) -> {
             assertThat(properties.has(option)).as("option %s in the catalog", option).isTrue();
@@ -110,5 +170,18 @@ class WebPubSubOptionsReachTheClientTest extends WebPubSubTestSupport {
                 assertThat(catalogDefault).as(option).isEqualTo(String.valueOf(value));
             }
         });
+
+        // Options named in words: the catalog's word, and the field's initial value, mean the client's default.
+        WebPubSubConfiguration fromCatalog = new WebPubSubConfiguration();
+        fromCatalog.setProtocol(properties.get("protocol").path("defaultValue").asText());
+        fromCatalog.setAckMode(properties.get("ackMode").path("defaultValue").asText());
+        fromCatalog.setStateLockMode(properties.get("stateLockMode").path("defaultValue").asText());
+        WebPubSubConfiguration initial = new WebPubSubConfiguration();
+        for (WebPubSubConfiguration configuration : List.of(fromCatalog, initial)) {
+            assertThat(configuration.protocol()).isEqualTo(WebPubSubClientOptions.DEFAULT_PROTOCOL);
+            assertThat(configuration.ackModeValue()).isEqualTo(WebPubSubClientOptions.DEFAULT_ACK_MODE);
+            assertThat(configuration.stateLockModeValue()).isEqualTo(WebPubSubClientOptions.DEFAULT_STATE_LOCK_MODE);
+        }
+        assertThat(initial.getTokenLifetime()).isEqualTo(ConnectionStringCredential.DEFAULT_TOKEN_LIFETIME.toMillis());
     }
 }

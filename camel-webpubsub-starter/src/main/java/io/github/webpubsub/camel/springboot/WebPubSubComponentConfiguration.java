@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import io.github.webpubsub.camel.WebPubSubConfiguration;
 import io.github.webpubsub.camel.WebPubSubOperation;
 import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * The {@code webpubsub} component's options as Spring Boot properties under {@code camel.component.webpubsub}: the
@@ -307,6 +309,27 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private Vertx vertx;
 
     /**
+     * The Vert.x WebSocketClientOptions of the connection, a bean passed to Vert.x whole: frame and message size
+     * limits (maxFrameSize, maxMessageSize), host verification (verifyHost), the close handshake's closingTimeout,
+     * per-message compression, TCP and TLS settings. It replaces the client's transport defaults (4 MB frames and
+     * messages, a 2-second closing timeout, verifyHost), so what it leaves unset is Vert.x's own default (64 KB frames,
+     * 256 KB messages). The explicit options win over it: what sslContextParameters sets (key managers, trust managers,
+     * protocols, cipher suites) replaces the same in it, proxyHost and the other proxy options replace its proxy, and
+     * connectTimeout is the handshake's timeout whatever it says. Endpoints share a connection only with the same
+     * bean. A bean reference: #name is the application context bean of that name.
+     */
+    private WebSocketClientOptions webSocketOptions;
+
+    /**
+     * The Micrometer registry for the connections' meters. Unset, the component looks one up as camel-micrometer
+     * does: the bean named metricsRegistry, else the only CompositeMeterRegistry (Spring Boot's, over several
+     * registries), else the only MeterRegistry. With several and none of those, it registers no meters and logs so
+     * once at INFO. Not autowired by Camel, which would need micrometer-core on every class path: it is optional. A
+     * bean reference: #name is the application context bean of that name.
+     */
+    private MeterRegistry meterRegistry;
+
+    /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
     private Boolean healthCheckConsumerEnabled = true;
@@ -319,17 +342,17 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private Boolean healthCheckProducerEnabled = true;
 
     /**
-     * The host of an HTTP proxy to reach the service through.
+     * The host of a proxy to reach the service through: an HTTP proxy (CONNECT), or SOCKS4 or SOCKS5, see proxyType.
      */
     private String proxyHost;
 
     /**
-     * The password for the HTTP proxy, if it needs one.
+     * The password for the proxy (HTTP or SOCKS5), if it needs one.
      */
     private String proxyPassword;
 
     /**
-     * The port of the HTTP proxy.
+     * The port of the proxy at proxyHost.
      */
     private Integer proxyPort = 3128;
 
@@ -339,7 +362,7 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private String proxyType = "HTTP";
 
     /**
-     * The user name for the HTTP proxy, if it needs one.
+     * The user name for the proxy, if it needs one (for SOCKS4, the user id it is given).
      */
     private String proxyUsername;
 
@@ -370,8 +393,13 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
     private String roles = "webpubsub.joinLeaveGroup,webpubsub.sendToGroup";
 
     /**
-     * TLS settings for wss: a trust store beyond the JVM's default one. A bean reference: #name is the application
-     * context bean of that name.
+     * TLS settings for wss, applied whole: the key managers (a client certificate; certAlias picks one of several), the
+     * trust managers (a server trusted by any of them is accepted; without them, the JVM's default trust store), the
+     * enabled protocols (secureSocketProtocols, or secureSocketProtocol as the highest version) and cipher suites, on
+     * the parameters and on their clientParameters. What the WebSocket transport cannot apply fails at endpoint
+     * creation, naming it: protocol and cipher suite filters, sniHostNames (the server name sent is the host of the
+     * service URL), named groups, signature schemes, sessionTimeout, provider and secureRandom. serverParameters do not
+     * apply to a client. A bean reference: #name is the application context bean of that name.
      */
     private SSLContextParameters sslContextParameters;
 
@@ -735,6 +763,22 @@ public class WebPubSubComponentConfiguration extends ComponentConfigurationPrope
 
     public void setVertx(Vertx vertx) {
         this.vertx = vertx;
+    }
+
+    public WebSocketClientOptions getWebSocketOptions() {
+        return webSocketOptions;
+    }
+
+    public void setWebSocketOptions(WebSocketClientOptions webSocketOptions) {
+        this.webSocketOptions = webSocketOptions;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {

@@ -12,7 +12,9 @@ import org.springframework.core.convert.converter.GenericConverter;
 
 import io.github.webpubsub.camel.WebPubSubConfiguration;
 import io.github.webpubsub.client.ClientAccessUrlProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClientOptions;
 
 /**
  * Binds the component's object options from bean references: {@code camel.component.webpubsub.ssl-context-parameters=#tls}
@@ -24,7 +26,8 @@ import io.vertx.core.Vertx;
 public class WebPubSubComponentConverter implements GenericConverter {
 
     private static final Set<Class<?>> BEAN_TYPES = Set.of(WebPubSubConfiguration.class, Vertx.class,
-            ClientAccessUrlProvider.class, SSLContextParameters.class, StateRepository.class);
+            ClientAccessUrlProvider.class, SSLContextParameters.class, StateRepository.class, WebSocketClientOptions.class,
+            MeterRegistry.class);
 
     private final ApplicationContext applicationContext;
 

@@ -2,15 +2,10 @@ package io.github.webpubsub.camel.noprotobuf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.webpubsub.camel.isolation.WithoutJars;
 import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
 
 /**
@@ -24,25 +19,7 @@ class WithoutProtobufTest {
     static WebPubSubEmulatorExtension emulator = new WebPubSubEmulatorExtension();
 
     private static Object call(String method, Object... args) throws Exception {
-        List<URL> urls = new ArrayList<>();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        for (String entry : classPath.split(File.pathSeparator)) {
-            if (!entry.isEmpty() && !new File(entry).getName().startsWith("protobuf-java")) {
-                urls.add(new File(entry).toURI().toURL());
-            }
-        }
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-            Class<?> probe = loader.loadClass(WithoutProtobufProbe.class.getName());
-            Class<?>[] types = new Class<?>[args.length];
-            java.util.Arrays.fill(types, String.class);
-            ClassLoader previous = Thread.currentThread().getContextClassLoader();
-            Thread.currentThread().setContextClassLoader(loader);
-            try {
-                return probe.getMethod(method, types).invoke(null, args);
-            } finally {
-                Thread.currentThread().setContextClassLoader(previous);
-            }
-        }
+        return WithoutJars.call("protobuf-java", WithoutProtobufProbe.class, method, args);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.webpubsub.client.support;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
@@ -19,16 +20,26 @@ public final class TlsTunnel implements AutoCloseable {
     private final NetServer server;
 
     public TlsTunnel(int targetPort) {
-        this(targetPort, null);
+        this(targetPort, (TrustOptions) null);
     }
 
     /** A tunnel that accepts only clients whose certificate {@code clientTrust} trusts (when not null). */
     public TlsTunnel(int targetPort, TrustOptions clientTrust) {
+        this(targetPort, options -> {
+            if (clientTrust != null) {
+                options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(clientTrust);
+            }
+        });
+    }
+
+    /**
+     * A tunnel whose server options (TLS with the tunnel's certificate already set) {@code serverOptions} adjusts, for
+     * example to enable only some protocols or cipher suites.
+     */
+    public TlsTunnel(int targetPort, Consumer<NetServerOptions> serverOptions) {
         NetClient client = vertx.createNetClient();
         NetServerOptions options = new NetServerOptions().setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
-        if (clientTrust != null) {
-            options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(clientTrust);
-        }
+        serverOptions.accept(options);
         server = vertx.createNetServer(options)
                 .connectHandler(inbound -> {
                     inbound.pause();

@@ -27,6 +27,12 @@ final class WebSocketTransport implements Transport {
     /** Set once the listener has been told the socket is gone, or was told to hear nothing more. */
     private boolean finished;
     private boolean paused;
+    /**
+     * The first error Vert.x reported on the socket, masked, for the reason of a close without a close frame: a frame
+     * or message beyond the limits of the WebSocket options ends the socket that way, and the errors after the first
+     * only say that it is closed.
+     */
+    private String firstError;
 
     WebSocketTransport(Vertx vertx, WebSocket socket, FrameCodec codec, TransportListener listener,
             Duration pingInterval, Duration idleTimeout) {
@@ -48,7 +54,13 @@ final class WebSocketTransport implements Transport {
             }
         });
         socket.pongHandler(pong -> liveness.received());
-        socket.exceptionHandler(e -> LOG.debug("Socket error: {}", Failures.describe(e)));
+        socket.exceptionHandler(e -> {
+            String error = Failures.describe(e);
+            if (firstError == null) {
+                firstError = error;
+            }
+            LOG.debug("Socket error: {}", error);
+        });
         socket.drainHandler(v -> {
             if (!finished) {
                 listener.onWritable();
@@ -59,7 +71,8 @@ final class WebSocketTransport implements Transport {
             Short code = socket.closeStatusCode();
             String reason = socket.closeReason();
             if (code == null) {
-                gone(null, "the connection was lost without a close frame");
+                gone(null, "the connection was lost without a close frame"
+                        + (firstError == null ? "" : ", after " + firstError));
             } else {
                 gone((int) code, reason == null || reason.isEmpty() ? "close code " + code : reason);
             }
