@@ -107,7 +107,7 @@ final class ConnectionStateMachine {
     /** When the socket now open was opened, and whether it was a recovery: a recovery must prove itself stable. */
     private long socketOpenedNanos;
     private boolean socketIsRecovery;
-    private boolean socketCarriedMessage;
+    private boolean socketCarriedNewMessage;
     /** When the current run of recovery attempts began: the first drop, not the latest. 0 when none runs. */
     private long recoveryStartedNanos;
     private long lastRecoveryAttemptNanos;
@@ -475,7 +475,7 @@ final class ConnectionStateMachine {
         transport = socket;
         socketOpenedNanos = System.nanoTime();
         socketIsRecovery = recovery;
-        socketCarriedMessage = false;
+        socketCarriedNewMessage = false;
         if (recovery) {
             // A service that refuses a recovery accepts the socket and closes it at once (1008). Nothing counts as
             // recovered, and nothing queued is written, until the service shows otherwise: any frame but
@@ -628,8 +628,9 @@ final class ConnectionStateMachine {
         @Override
         public void onMessage(ServerFrame.Message message) {
             if (currentAndConfirmed()) {
-                socketCarriedMessage = true;
-                inbox.onMessage(message, connectionId, userId);
+                if (inbox.onMessage(message, connectionId, userId)) {
+                    socketCarriedNewMessage = true;
+                }
             }
         }
 
@@ -799,9 +800,13 @@ final class ConnectionStateMachine {
         }
     }
 
-    /** A recovered socket proves itself by carrying a message, or by staying open for a recovery delay. */
+    /**
+     * A recovered socket proves itself by carrying a new message, or by staying open for a recovery delay. The
+     * redelivery of messages received before proves nothing: a message the socket cannot take (past the frame size
+     * limit, say) would otherwise make a recovery, its redelivery and a drop, at once and for ever.
+     */
     private boolean recoveredSocketWasStable() {
-        return !socketIsRecovery || socketCarriedMessage
+        return !socketIsRecovery || socketCarriedNewMessage
                 || System.nanoTime() - socketOpenedNanos >= options.getRecoveryDelay().toNanos();
     }
 

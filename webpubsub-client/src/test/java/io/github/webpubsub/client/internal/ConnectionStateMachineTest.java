@@ -109,6 +109,54 @@ class ConnectionStateMachineTest {
     }
 
     @Test
+    void aRecoveredSocketThatOnlyRedeliversWhatCameBeforeAndDropsIsSpacedLikeOneThatClosesAtOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofMillis(200))
+                .setRecoveryWindow(Duration.ofMillis(1500)))) {
+            FakeTransport first = engine.connect();
+            first.groupMessage("g", "one", 1).groupMessage("g", "two", 2);
+            await().until(() -> engine.events.of(WebPubSubEvent.GroupMessage.class).size() == 2);
+            // Message 3 is one the socket cannot take: each socket dies on it, after the redelivery of 1 and 2.
+            first.close(null, "lost");
+            int recoveries = 0;
+            long previous = 0;
+            PendingOpen open;
+            while (true) {
+                open = engine.sockets.nextOpen(WAIT);
+                if (!isRecovery(open.url())) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (recoveries > 0) {
+                    assertThat(Duration.ofNanos(now - previous)).isGreaterThanOrEqualTo(Duration.ofMillis(180));
+                }
+                previous = now;
+                recoveries++;
+                assertThat(recoveries).as("recovery attempts").isLessThan(20);
+                open.accept().groupMessage("g", "one", 1).groupMessage("g", "two", 2).close(null, "lost");
+            }
+            assertThat(recoveries).isBetween(4, 10);
+            assertThat(engine.events.of(WebPubSubEvent.GroupMessage.class)).hasSize(2);
+            open.accept().connected("c2", "alice", "t2");
+            await().until(() -> engine.events.of(WebPubSubEvent.Connected.class).size() == 2);
+        }
+    }
+
+    @Test
+    void aRecoveredSocketThatCarriedANewMessageBeforeItDroppedIsRecoveredAtOnce() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofSeconds(5)))) {
+            FakeTransport first = engine.connect();
+            first.groupMessage("g", "one", 1);
+            first.close(null, "lost");
+            engine.sockets.nextOpen(WAIT).accept().groupMessage("g", "one", 1).groupMessage("g", "two", 2)
+                    .close(null, "lost");
+            await().until(() -> engine.events.of(WebPubSubEvent.GroupMessage.class).size() == 2);
+            // Progress was made: a fresh drop, whose first attempt goes at once, not after the 5 s delay.
+            PendingOpen next = engine.sockets.nextOpen(Duration.ofSeconds(2));
+            assertThat(isRecovery(next.url())).isTrue();
+        }
+    }
+
+    @Test
     void aDropDuringARecoveryAttemptIsRetriedWithinTheWindow() throws Exception {
         try (EngineHarness engine = new EngineHarness()) {
             engine.connect().close(null, "lost");

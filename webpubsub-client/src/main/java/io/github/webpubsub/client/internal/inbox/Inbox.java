@@ -255,14 +255,17 @@ public final class Inbox {
         }
     }
 
-    /** A group or server message arrived on the connection with these ids. */
-    public void onMessage(ServerFrame.Message message, String connectionId, String userId) {
+    /**
+     * A group or server message arrived on the connection with these ids; returns false when it was the redelivery of
+     * one received before, and dropped.
+     */
+    public boolean onMessage(ServerFrame.Message message, String connectionId, String userId) {
         lastConnectionId = connectionId;
         Long sequenceId = message.sequenceId();
         if (sequenceId != null) {
             if (sequenceId <= highestReceived) {
                 redelivered();
-                return;
+                return false;
             }
             if (sequenceId != highestReceived + 1 && highestReceived > 0) {
                 LOG.warn("Connection {}: sequenceId jumped from {} to {}; the messages between never arrived",
@@ -281,6 +284,7 @@ public final class Inbox {
             event = new WebPubSubEvent.ServerMessage(connectionId, userId, message.data(), sequenceId);
         }
         deliver(event, sequenceId, message.data().length());
+        return true;
     }
 
     /**
