@@ -19,7 +19,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The meters of one shared connection, tagged {@code connection} (hub/user): registered together when it opens, so
+ * The meters of one shared connection, tagged {@code connection} (hub/user, with {@code #2}, {@code #3}... for
+ * further open connections of the same hub and user but other options): registered together when it opens, so
  * that a send only records into meters it already holds, and removed together when it closes. A counter of failed
  * sends per reason is registered on the first such failure; none is registered once the meters are removed.
  */
@@ -37,11 +38,14 @@ final class ConnectionMeters {
     private final Timer failedLatency;
     /** Failed sends by reason: the service's or the client's error name, else the exception's type. */
     private final Map<String, Counter> failed = new HashMap<>();
+    private final String tag;
     private boolean removed;
 
-    ConnectionMeters(MeterRegistry registry, SharedConnection connection) {
+    /** The meters of {@code connection}, tagged {@code tag}. */
+    ConnectionMeters(MeterRegistry registry, SharedConnection connection, String tag) {
         this.registry = registry;
-        this.tags = Tags.of("connection", connection.name());
+        this.tag = tag;
+        this.tags = Tags.of("connection", tag);
         counter(connection, "webpubsub.messages.received", "Messages handed to the routes",
                 ClientStatistics::messagesReceived);
         counter(connection, "webpubsub.messages.malformed", "Frames from the service that were not valid",
@@ -126,5 +130,10 @@ final class ConnectionMeters {
     private <M extends Meter> M add(M meter) {
         meters.add(meter);
         return meter;
+    }
+
+    /** The value of the connection tag. */
+    String tag() {
+        return tag;
     }
 }

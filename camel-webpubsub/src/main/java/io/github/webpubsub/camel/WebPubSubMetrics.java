@@ -77,13 +77,27 @@ final class WebPubSubMetrics {
         return registry;
     }
 
-    /** Registers a new connection's meters. */
-    void bind(SharedConnection connection) {
-        meters.computeIfAbsent(connection, c -> new ConnectionMeters(registry, c));
+    /**
+     * Registers a new connection's meters. Two open connections of the same hub and user (other options) must not
+     * share meters, nor remove each other's: the second is tagged hub/user#2, and so on.
+     */
+    synchronized void bind(SharedConnection connection) {
+        if (meters.containsKey(connection)) {
+            return;
+        }
+        String tag = connection.name();
+        for (int n = 2; tagTaken(tag); n++) {
+            tag = connection.name() + "#" + n;
+        }
+        meters.put(connection, new ConnectionMeters(registry, connection, tag));
+    }
+
+    private boolean tagTaken(String tag) {
+        return meters.values().stream().anyMatch(m -> m.tag().equals(tag));
     }
 
     /** Removes a closed connection's meters, every one of them. */
-    void unbind(SharedConnection connection) {
+    synchronized void unbind(SharedConnection connection) {
         ConnectionMeters removed = meters.remove(connection);
         if (removed != null) {
             removed.remove();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -94,5 +95,28 @@ class WebPubSubMetricsTest extends WebPubSubTestSupport {
         // The routes stop, their connections close, and every meter goes with them, the per-send ones included.
         context.getRouteController().stopAllRoutes();
         assertThat(webPubSubMeters()).isEmpty();
+    }
+
+    @Test
+    void twoConnectionsOfOneHubAndUserKeepMetersOfTheirOwnAndTheFirstToCloseRemovesOnlyItsOwn() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webpubsub:twin?userId=twin").routeId("twin-1").to("mock:twin");
+                // Same hub and user, another ack timeout: a second connection.
+                from("webpubsub:twin?userId=twin&ackTimeout=20s").routeId("twin-2").to("mock:twin");
+            }
+        });
+        String twin = "chat/twin";
+        await().atMost(Duration.ofSeconds(10)).until(() -> meters.find("webpubsub.messages.received")
+                .tagKeys("connection").functionCounters().stream()
+                .filter(c -> c.getId().getTag("connection").startsWith(twin)).count() == 2);
+        assertThat(meters.find("webpubsub.receive.lag").gauges()).extracting(g -> g.getId().getTag("connection"))
+                .contains(twin, twin + "#2");
+
+        context.getRouteController().stopRoute("twin-1");
+        // One connection closed: one set of meters left, still registered and read.
+        assertThat(meters.find("webpubsub.receive.lag").gauges()).extracting(g -> g.getId().getTag("connection"))
+                .filteredOn(tag -> tag.startsWith(twin)).hasSize(1);
     }
 }
