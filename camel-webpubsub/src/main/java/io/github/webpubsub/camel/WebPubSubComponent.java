@@ -1,8 +1,13 @@
 package io.github.webpubsub.camel;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.Endpoint;
@@ -67,12 +72,25 @@ public class WebPubSubComponent extends HealthCheckComponent {
             endpointConfiguration.setClientAccessUrl(null);
             endpointConfiguration.setClientAccessUrlProvider(null);
         }
-        // Camel masks connectionString by name but not clientAccessUrl, whose token would otherwise show in logs.
-        WebPubSubEndpoint endpoint = new WebPubSubEndpoint(CLIENT_ACCESS_URL_VALUE.matcher(uri).replaceAll("$1xxxxxx"), this,
+        // Camel masks connectionString by name but not clientAccessUrl, whose token would otherwise show in logs. The
+        // mask keeps a fingerprint of the URL: Camel tells endpoints apart by their URI, and two consumers of one
+        // group with different URLs are two endpoints.
+        WebPubSubEndpoint endpoint = new WebPubSubEndpoint(CLIENT_ACCESS_URL_VALUE.matcher(uri).replaceAll(
+                m -> Matcher.quoteReplacement(m.group(1) + "xxxxxx-" + fingerprint(m.group(2)))), this,
                 endpointConfiguration);
         setProperties(endpoint, parameters);
         endpointConfiguration.validate();
         return endpoint;
+    }
+
+    /** The first 8 hex digits of the value's SHA-256: tells URLs apart, and gives nothing of the token away. */
+    private static String fingerprint(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     @Override

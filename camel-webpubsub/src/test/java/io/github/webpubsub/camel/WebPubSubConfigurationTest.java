@@ -117,4 +117,16 @@ class WebPubSubConfigurationTest {
             assertThat(printed).doesNotContain(KEY).doesNotContain("eyJ.secret.token");
         }
     }
+
+    @Test
+    void endpointsWithDifferentClientAccessUrlsHaveDifferentUrisThatShowNeitherToken() {
+        Endpoint one = endpoint("webpubsub:g?clientAccessUrl=RAW(wss://h/client/hubs/chat?access_token=eyJ.first.token)");
+        Endpoint other = endpoint("webpubsub:g?clientAccessUrl=RAW(wss://h/client/hubs/chat?access_token=eyJ.other.token)");
+        Endpoint again = endpoint("webpubsub:g?clientAccessUrl=RAW(wss://h/client/hubs/chat?access_token=eyJ.first.token)");
+
+        assertThat(one.getEndpointUri()).isNotEqualTo(other.getEndpointUri()).doesNotContain("first.token")
+                .contains("clientAccessUrl=xxxxxx-");
+        assertThat(other.getEndpointUri()).doesNotContain("other.token");
+        assertThat(again.getEndpointUri()).isEqualTo(one.getEndpointUri());
+    }
 }

@@ -57,4 +57,25 @@ class WebPubSubSharedConnectionTest extends WebPubSubTestSupport {
         context.stop();
         await().until(() -> connectionsOf("shared").isEmpty());
     }
+
+    @Test
+    void twoConsumersOfOneGroupThatDifferOnlyInTheirClientAccessUrlBothStart() throws Exception {
+        String first = emulator.get().clientAccessUrl(HUB, "url-one", java.util.List.of("webpubsub.joinLeaveGroup"), java.util.List.of());
+        String second = emulator.get().clientAccessUrl(HUB, "url-two", java.util.List.of("webpubsub.joinLeaveGroup"), java.util.List.of());
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("webpubsub:by-url?clientAccessUrl=RAW(" + first + ")").to("mock:by-url");
+                from("webpubsub:by-url?clientAccessUrl=RAW(" + second + ")").to("mock:by-url");
+            }
+        });
+        await().until(() -> connectionsOf("url-one").size() == 1 && connectionsOf("url-two").size() == 1
+                && connectionsOf("url-one").get(0).groups().contains("by-url")
+                && connectionsOf("url-two").get(0).groups().contains("by-url"));
+
+        MockEndpoint byUrl = getMockEndpoint("mock:by-url");
+        byUrl.expectedBodiesReceived("to both", "to both");
+        template.sendBodyAndHeader("direct:send", "to both", WebPubSubConstants.GROUP, "by-url");
+        byUrl.assertIsSatisfied();
+    }
 }
