@@ -80,26 +80,8 @@ class ConnectionStateMachineTest {
                 .setRecoveryWindow(Duration.ofMillis(1500)))) {
             long firstDrop = System.nanoTime();
             engine.connect().close(1011, "flapping");
-            int recoveries = 0;
-            long previous = 0;
-            PendingOpen open;
-            while (true) {
-                open = engine.sockets.nextOpen(WAIT);
-                if (!isRecovery(open.url())) {
-                    break;
-                }
-                long now = System.nanoTime();
-                if (recoveries > 0) {
-                    // The service accepts and closes again at once: the next try waits the recovery delay.
-                    assertThat(Duration.ofNanos(now - previous)).isGreaterThanOrEqualTo(Duration.ofMillis(180));
-                }
-                previous = now;
-                recoveries++;
-                assertThat(recoveries).as("recovery attempts").isLessThan(20);
-                open.accept().close(1011, "flapping");
-            }
-            // 1.5 s of window at one try per 200 ms: about eight tries, then a new connection.
-            assertThat(recoveries).isBetween(4, 10);
+            // The service accepts and closes again at once: each next try waits the recovery delay.
+            PendingOpen open = answerRecoveriesUntilANewConnection(engine, socket -> socket.close(1011, "flapping"));
             assertThat(Duration.ofNanos(System.nanoTime() - firstDrop)).isGreaterThanOrEqualTo(Duration.ofMillis(1500));
             assertThat(engine.events.of(WebPubSubEvent.Disconnected.class)).singleElement()
                     .satisfies(d -> assertThat(d.connectionId()).isEqualTo("c1"));
@@ -117,24 +99,8 @@ class ConnectionStateMachineTest {
             await().until(() -> engine.events.of(WebPubSubEvent.GroupMessage.class).size() == 2);
             // Message 3 is one the socket cannot take: each socket dies on it, after the redelivery of 1 and 2.
             first.close(null, "lost");
-            int recoveries = 0;
-            long previous = 0;
-            PendingOpen open;
-            while (true) {
-                open = engine.sockets.nextOpen(WAIT);
-                if (!isRecovery(open.url())) {
-                    break;
-                }
-                long now = System.nanoTime();
-                if (recoveries > 0) {
-                    assertThat(Duration.ofNanos(now - previous)).isGreaterThanOrEqualTo(Duration.ofMillis(180));
-                }
-                previous = now;
-                recoveries++;
-                assertThat(recoveries).as("recovery attempts").isLessThan(20);
-                open.accept().groupMessage("g", "one", 1).groupMessage("g", "two", 2).close(null, "lost");
-            }
-            assertThat(recoveries).isBetween(4, 10);
+            PendingOpen open = answerRecoveriesUntilANewConnection(engine,
+                    socket -> socket.groupMessage("g", "one", 1).groupMessage("g", "two", 2).close(null, "lost"));
             assertThat(engine.events.of(WebPubSubEvent.GroupMessage.class)).hasSize(2);
             open.accept().connected("c2", "alice", "t2");
             await().until(() -> engine.events.of(WebPubSubEvent.Connected.class).size() == 2);
@@ -690,6 +656,32 @@ class ConnectionStateMachineTest {
             assertThat(after.reconnections()).isZero();
             assertThat(after.receiveLag()).isZero();
             assertThat(pending).isNotDone();
+        }
+    }
+
+    /**
+     * Accepts every recovery attempt of a client whose recovery delay is 200 ms and window 1.5 s, and lets
+     * {@code answer} end each socket; checks the attempts were at least the delay apart, about eight of them, and
+     * returns the new-connection attempt that follows the window.
+     */
+    private static PendingOpen answerRecoveriesUntilANewConnection(EngineHarness engine,
+            java.util.function.Consumer<FakeTransport> answer) {
+        int recoveries = 0;
+        long previous = 0;
+        while (true) {
+            PendingOpen open = engine.sockets.nextOpen(WAIT);
+            if (!isRecovery(open.url())) {
+                assertThat(recoveries).as("recovery attempts in 1.5 s, 200 ms apart").isBetween(4, 10);
+                return open;
+            }
+            long now = System.nanoTime();
+            if (recoveries > 0) {
+                assertThat(Duration.ofNanos(now - previous)).isGreaterThanOrEqualTo(Duration.ofMillis(180));
+            }
+            previous = now;
+            recoveries++;
+            assertThat(recoveries).as("recovery attempts").isLessThan(20);
+            answer.accept(open.accept());
         }
     }
 }

@@ -1,26 +1,15 @@
 package io.github.webpubsub.client.support;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetServer;
 import io.vertx.core.parsetools.RecordParser;
 
 /** A minimal HTTP CONNECT proxy that records the targets it tunnels to. */
-public final class ConnectProxy implements AutoCloseable {
-
-    private final Vertx vertx = Vertx.vertx();
-    private final NetServer server;
-    private final List<String> targets = new CopyOnWriteArrayList<>();
+public final class ConnectProxy extends RecordingProxy {
 
     public ConnectProxy() {
-        NetClient client = vertx.createNetClient();
-        server = vertx.createNetServer().connectHandler(inbound -> {
+        listen((inbound, client) -> {
             StringBuilder head = new StringBuilder();
             RecordParser lines = RecordParser.newDelimited("\r\n");
             lines.handler(line -> {
@@ -30,7 +19,7 @@ public final class ConnectProxy implements AutoCloseable {
                 }
                 inbound.pause();
                 String target = head.toString().split(" ")[1];
-                targets.add(target);
+                recordTarget(target);
                 int colon = target.lastIndexOf(':');
                 client.connect(Integer.parseInt(target.substring(colon + 1)), target.substring(0, colon))
                         .onSuccess(outbound -> {
@@ -42,20 +31,5 @@ public final class ConnectProxy implements AutoCloseable {
             });
             inbound.handler(lines);
         });
-        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    /** The host:port of every CONNECT so far. */
-    public List<String> targets() {
-        return List.copyOf(targets);
-    }
-
-    @Override
-    public void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
     }
 }

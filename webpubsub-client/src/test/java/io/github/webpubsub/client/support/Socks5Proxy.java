@@ -3,22 +3,17 @@ package io.github.webpubsub.client.support;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 
 /**
  * A minimal SOCKS5 proxy (RFC 1928: no authentication, CONNECT only) that records the targets it tunnels to.
  * Anything else it is asked for is refused and the connection closed.
  */
-public final class Socks5Proxy implements AutoCloseable {
+public final class Socks5Proxy extends RecordingProxy {
 
     private static final byte VERSION = 5;
     private static final byte NO_AUTHENTICATION = 0;
@@ -30,28 +25,8 @@ public final class Socks5Proxy implements AutoCloseable {
     private static final byte GENERAL_FAILURE = 1;
     private static final byte COMMAND_NOT_SUPPORTED = 7;
 
-    private final Vertx vertx = Vertx.vertx();
-    private final NetServer server;
-    private final List<String> targets = new CopyOnWriteArrayList<>();
-
     public Socks5Proxy() {
-        NetClient client = vertx.createNetClient();
-        server = vertx.createNetServer().connectHandler(inbound -> new Handshake(inbound, client).start());
-        server.listen(0, "localhost").toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
-    }
-
-    public int port() {
-        return server.actualPort();
-    }
-
-    /** The host:port of every CONNECT so far. */
-    public List<String> targets() {
-        return List.copyOf(targets);
-    }
-
-    @Override
-    public void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+        listen((inbound, client) -> new Handshake(inbound, client).start());
     }
 
     /** One client's greeting and request, read as the bytes come, then the tunnel. */
@@ -110,7 +85,7 @@ public final class Socks5Proxy implements AutoCloseable {
             int port = pending.getUnsignedShort(4 + addressLength);
             inbound.handler(null);
             inbound.pause();
-            targets.add(host + ":" + port);
+            recordTarget(host + ":" + port);
             client.connect(port, host)
                     .onSuccess(outbound -> reply(SUCCEEDED).onSuccess(v -> TlsTunnel.pipe(inbound, outbound)))
                     .onFailure(e -> reply(GENERAL_FAILURE).onComplete(v -> inbound.close()));
