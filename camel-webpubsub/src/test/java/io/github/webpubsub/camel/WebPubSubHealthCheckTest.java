@@ -91,18 +91,10 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
         HealthCheckHelper.getHealthCheckRepository(context, "consumers", HealthCheckRepository.class).setEnabled(true);
         await().until(() -> result("consumer:stuck").map(r -> r.getState() == HealthCheck.State.UP).orElse(false));
         await().until(() -> connectionsOf("stuck").stream().anyMatch(c -> c.groups().contains("stuck")));
-        WebPubSubClient publisher = WebPubSubClient.create(WebPubSubClientOptions.of(ConnectionStringCredential
-                .builder(emulator.get().connectionString(), HUB).userId("flood")
-                .roles(List.of("webpubsub.sendToGroup")).build()));
+        WebPubSubClient publisher = flooder();
         try {
-            publisher.start().get(10, TimeUnit.SECONDS);
             // The new connection after the close is refused, so the check stays DOWN long enough to read.
-            emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
-            Semaphore inFlight = new Semaphore(100);
-            for (int i = 0; i < 1_500; i++) {
-                assertThat(inFlight.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
-                publisher.sendToGroup("stuck", MessageData.text("m" + i)).whenComplete((ok, e) -> inFlight.release());
-            }
+            floodTheStuckRoute(publisher);
 
             await().atMost(Duration.ofSeconds(5)).until(() -> result("consumer:stuck")
                     .map(r -> r.getState() == HealthCheck.State.DOWN).orElse(false));
@@ -118,21 +110,13 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
     void aStuckRouteMakesTheConnectionWarnOnceInTheLogWithoutAnyoneCallingTheHealthCheck() throws Exception {
         await().until(() -> connectionsOf("stuck").stream().anyMatch(c -> c.groups().contains("stuck")));
         String connection = connectionsOf("stuck").get(0).connectionId();
-        WebPubSubClient publisher = WebPubSubClient.create(WebPubSubClientOptions.of(ConnectionStringCredential
-                .builder(emulator.get().connectionString(), HUB).userId("flood")
-                .roles(List.of("webpubsub.sendToGroup")).build()));
+        WebPubSubClient publisher = flooder();
         // slf4j-simple writes to System.err, looked up on every line.
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream originalErr = System.err;
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            publisher.start().get(10, TimeUnit.SECONDS);
-            emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
-            Semaphore inFlight = new Semaphore(100);
-            for (int i = 0; i < 1_500; i++) {
-                assertThat(inFlight.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
-                publisher.sendToGroup("stuck", MessageData.text("m" + i)).whenComplete((ok, e) -> inFlight.release());
-            }
+            floodTheStuckRoute(publisher);
 
             // The route holds the first message; the lag passes 800 and the service closes the connection at 1000,
             // which brings the lag of the next connection back to 0. Nothing here calls the health check.
@@ -178,5 +162,25 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
                 .doesNotContain(wrongKey.substring(wrongKey.indexOf("AccessKey="))));
         assertThat(down.getDetails()).containsEntry("receiveLag", 0L).containsEntry("receiveLagLimit", 1000)
                 .doesNotContainKey("connectionId");
+    }
+
+    private WebPubSubClient flooder() {
+        return WebPubSubClient.create(WebPubSubClientOptions.of(ConnectionStringCredential
+                .builder(emulator.get().connectionString(), HUB).userId("flood")
+                .roles(List.of("webpubsub.sendToGroup")).build()));
+    }
+
+    /**
+     * Publishes 1,500 messages to the stuck route's group, past the service's limit of 1000 for its connection; the
+     * new connection after the SlowClient close is refused, so what follows that close stays visible.
+     */
+    private void floodTheStuckRoute(WebPubSubClient publisher) throws Exception {
+        publisher.start().get(10, TimeUnit.SECONDS);
+        emulator.get().faults().refuseUpgrades(503, Faults.UNTIL_CLEARED);
+        Semaphore inFlight = new Semaphore(100);
+        for (int i = 0; i < 1_500; i++) {
+            assertThat(inFlight.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+            publisher.sendToGroup("stuck", MessageData.text("m" + i)).whenComplete((ok, e) -> inFlight.release());
+        }
     }
 }
