@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.ToDoubleFunction;
 
+import io.github.webpubsub.client.ClientState;
 import io.github.webpubsub.client.ClientStatistics;
 import io.github.webpubsub.client.SendFailedException;
 import io.micrometer.core.instrument.Counter;
@@ -63,6 +64,12 @@ final class ConnectionMeters {
         gauge(connection, "webpubsub.sends.queued", "Requests waiting to be written", ClientStatistics::sendsQueued);
         gauge(connection, "webpubsub.receive.lag", "Received messages not yet acknowledged, of the service's 1000",
                 ClientStatistics::receiveLag);
+        gauge(connection, "webpubsub.connection.connected", "1 while the connection is connected, else 0",
+                s -> s.state() == ClientState.CONNECTED ? 1 : 0);
+        gauge(connection, "webpubsub.groups", "Groups the connection is in, or joins on its next connection",
+                s -> s.groups().size());
+        gauge(connection, "webpubsub.connection.last.close.code", "The last close code, NaN before any",
+                s -> s.lastCloseCode() == null ? Double.NaN : s.lastCloseCode());
         sent = sendsCounter("success", NO_REASON);
         ackedLatency = latencyTimer("success");
         failedLatency = latencyTimer("failure");

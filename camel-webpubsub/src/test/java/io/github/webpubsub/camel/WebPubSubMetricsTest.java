@@ -89,6 +89,20 @@ class WebPubSubMetricsTest extends WebPubSubTestSupport {
         Gauge inFlight = meters.get("webpubsub.sends.in.flight").tag("connection", producer).gauge();
         assertThat(inFlight.value()).isZero();
         assertThat(meters.get("webpubsub.receive.lag").tag("connection", consumer).gauge().value()).isBetween(0.0, 5.0);
+        assertThat(meters.get("webpubsub.connection.connected").tag("connection", consumer).gauge().value()).isEqualTo(1);
+        assertThat(meters.get("webpubsub.groups").tag("connection", consumer).gauge().value()).isEqualTo(1);
+        assertThat(meters.get("webpubsub.groups").tag("connection", producer).gauge().value()).isZero();
+        assertThat(meters.get("webpubsub.connection.last.close.code").tag("connection", consumer).gauge().value())
+                .isNaN();
+        // The service closes the consumer's connection: the gauges show it at once, before a new one is made.
+        emulator.get().faults().refuseUpgrades(503, io.github.webpubsub.emulator.Faults.UNTIL_CLEARED);
+        String connectionId = connectionsOf("metered-consumer").get(0).connectionId();
+        emulator.get().faults().close(HUB, connectionId, 1011, "going away");
+        await().until(() -> meters.get("webpubsub.connection.connected").tag("connection", consumer).gauge().value() == 0);
+        await().until(() -> meters.get("webpubsub.connection.last.close.code").tag("connection", consumer).gauge()
+                .value() == 1008 || meters.get("webpubsub.connection.last.close.code").tag("connection", consumer)
+                .gauge().value() == 1011);
+        emulator.get().faults().clear();
         assertThat(meters.find("webpubsub.messages.received").functionCounters()).extracting(FunctionCounter::getId)
                 .hasSize(2);
 
