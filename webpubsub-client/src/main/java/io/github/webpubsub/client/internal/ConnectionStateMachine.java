@@ -782,11 +782,14 @@ final class ConnectionStateMachine {
             connectFailed(new IllegalStateException("socket closed before 'connected' (" + why + ")"), false);
             return;
         }
-        if (wasConnected && (recoveryStartedNanos == 0 || recoveredSocketWasStable())) {
-            // A fresh drop: the first attempt goes at once. A recovered socket that closed again at once continues
-            // the old run of attempts instead, spaced and within the old window.
-            recoveryStartedNanos = System.nanoTime();
-            lastRecoveryAttemptNanos = recoveryStartedNanos - options.getRecoveryDelay().toNanos();
+        if (wasConnected) {
+            if (recoveryStartedNanos == 0 || recoveredSocketWasStable()) {
+                // A fresh drop: the first attempt goes at once. A recovered socket that closed again at once
+                // continues the old run of attempts instead, spaced and within the old window.
+                recoveryStartedNanos = System.nanoTime();
+                lastRecoveryAttemptNanos = recoveryStartedNanos - options.getRecoveryDelay().toNanos();
+            }
+            // Why a connected socket went is the news, even when it continues an old run of attempts.
             dropReason = why + (code == null ? "" : " (close code " + code + ")");
         }
         if (recoverable(code)) {

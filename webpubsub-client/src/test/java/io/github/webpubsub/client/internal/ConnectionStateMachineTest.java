@@ -108,6 +108,24 @@ class ConnectionStateMachineTest {
     }
 
     @Test
+    void aRecoveredSocketClosedByTheServiceSoonAfterIsReportedWithThatClosesReasonNotTheFirstDrops() throws Exception {
+        try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofMillis(200)))) {
+            engine.connect().close(null, "lost");
+            FakeTransport recovered = engine.sockets.nextOpen(WAIT).accept();
+            recovered.connected("c1", "alice", "token-2");
+            await().until(() -> engine.client.state() == ClientState.CONNECTED);
+            // At once, before the socket proved itself: the service ends the connection, and refuses its recovery.
+            recovered.close(1011, "server restarting");
+            engine.sockets.nextOpen(WAIT).accept().close(1008, "The connection could not be recovered.");
+
+            await().until(() -> !engine.events.of(WebPubSubEvent.Disconnected.class).isEmpty());
+            assertThat(engine.events.of(WebPubSubEvent.Disconnected.class)).singleElement().satisfies(d -> assertThat(
+                    d.reason()).contains("server restarting").doesNotContain("lost"));
+            assertThat(engine.client.lastProblem()).contains("server restarting").contains("1011");
+        }
+    }
+
+    @Test
     void aRecoveredSocketThatCarriedANewMessageBeforeItDroppedIsRecoveredAtOnce() throws Exception {
         try (EngineHarness engine = new EngineHarness(options -> options.setRecoveryDelay(Duration.ofSeconds(5)))) {
             FakeTransport first = engine.connect();
