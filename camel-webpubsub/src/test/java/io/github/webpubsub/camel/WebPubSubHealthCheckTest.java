@@ -3,9 +3,6 @@ package io.github.webpubsub.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +23,7 @@ import io.github.webpubsub.client.ConnectionStringCredential;
 import io.github.webpubsub.client.MessageData;
 import io.github.webpubsub.client.WebPubSubClient;
 import io.github.webpubsub.client.WebPubSubClientOptions;
+import io.github.webpubsub.client.support.CapturedLog;
 import io.github.webpubsub.emulator.Faults;
 import io.github.webpubsub.emulator.WebPubSubEmulator;
 
@@ -111,32 +109,22 @@ class WebPubSubHealthCheckTest extends WebPubSubTestSupport {
         await().until(() -> connectionsOf("stuck").stream().anyMatch(c -> c.groups().contains("stuck")));
         String connection = connectionsOf("stuck").get(0).connectionId();
         WebPubSubClient publisher = flooder();
-        // slf4j-simple writes to System.err, looked up on every line.
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        try (CapturedLog log = new CapturedLog()) {
             floodTheStuckRoute(publisher);
 
             // The route holds the first message; the lag passes 800 and the service closes the connection at 1000,
             // which brings the lag of the next connection back to 0. Nothing here calls the health check.
             await().atMost(Duration.ofSeconds(10)).until(() -> emulator.get().connection(HUB, connection).isEmpty()
-                    && logLines(captured, "the receive lag is back to 0").size() == 1);
-            List<String> warnings = logLines(captured, "received messages are not acknowledged yet");
+                    && log.linesWith("the receive lag is back to 0").size() == 1);
+            List<String> warnings = log.linesWith("received messages are not acknowledged yet");
             // Once for the crossing, not once for each of the ~200 messages between 800 and 1000.
             assertThat(warnings).singleElement().satisfies(line -> assertThat(line).contains("WARN")
                     .contains("Connection " + connection + ":").contains("of the 1000").contains("SlowClient"));
             assertThat(Long.parseLong(warnings.get(0).replaceAll(".*" + connection + ": (\\d+) received.*", "$1")))
                     .isBetween(800L, 1000L);
         } finally {
-            System.setErr(originalErr);
-            originalErr.print(captured.toString(StandardCharsets.UTF_8));
             publisher.close();
         }
-    }
-
-    private static List<String> logLines(ByteArrayOutputStream captured, String text) {
-        return captured.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(text)).toList();
     }
 
     @Test

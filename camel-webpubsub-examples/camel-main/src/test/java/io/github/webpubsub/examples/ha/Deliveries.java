@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.webpubsub.examples.restart.TcpArtemis.Received;
 
 /**
@@ -15,6 +18,8 @@ import io.github.webpubsub.examples.restart.TcpArtemis.Received;
  * are missing or there twice, and who delivered when.
  */
 final class Deliveries {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
 
     private final List<Received> queue;
     private final int total;
@@ -120,6 +125,6 @@ final class Deliveries {
             line.append(String.format("; failover %d ms (from then to %s's first delivery)",
                     firstSentBy(successor) - failedOverAt, successor));
         }
-        System.out.println(line);
+        LOG.info("{}", line);
     }
 }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ConnectionStringCredential;
 import io.github.webpubsub.client.MessageData;
@@ -41,6 +43,8 @@ import io.github.webpubsub.examples.restart.TcpArtemis.Received;
  * of the queue would see: every number, which replica delivered it, and whether the two ever both delivered.
  */
 class ReplicasTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicasTest.class);
 
     private static final int TOTAL = 1200;
     /** As in the restart test: a failover of a few seconds stays far below the service's 1000 unacknowledged. */
@@ -159,7 +163,7 @@ class ReplicasTest {
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             for (BridgeProcess bridge : bridges) {
-                System.out.println("---- bridge output\n" + bridge.output());
+                LOG.error("Bridge output:\n{}", bridge.output());
             }
             throw new AssertionError(new Deliveries(queue, total).missing().size() + " numbers never reached the queue",
                     e);

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.webpubsub.client.ConnectionState;
 import io.github.webpubsub.client.ConnectionStateStore;
@@ -35,6 +37,8 @@ import io.github.webpubsub.emulator.junit.WebPubSubEmulatorExtension;
  * arrival; after a graceful stop, exactly once.
  */
 class RestartWithoutLossTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestartWithoutLossTest.class);
 
     private static final int TOTAL = 1200;
     /** Slow enough that a restart of a few seconds stays far below the service's 1000 unacknowledged messages. */
@@ -107,7 +111,7 @@ class RestartWithoutLossTest {
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             for (BridgeProcess bridge : bridges) {
-                System.out.println("---- bridge output\n" + bridge.output());
+                LOG.error("Bridge output:\n{}", bridge.output());
             }
             List<String> missing = IntStream.rangeClosed(1, TOTAL).mapToObj(Integer::toString)
                     .filter(n -> !queue.contains(n)).toList();
@@ -117,7 +121,7 @@ class RestartWithoutLossTest {
         // Anything late (a duplicate still on its way) would come within a second more: a bounded look.
         queue.addAll(broker.drain("numbers"));
         List<String> firstArrivals = new ArrayList<>(new LinkedHashSet<>(queue));
-        System.out.printf("%s: %d numbers, %d messages in the queue, %d duplicated%n", scenario, TOTAL, queue.size(),
+        LOG.info("{}: {} numbers, {} messages in the queue, {} duplicated", scenario, TOTAL, queue.size(),
                 queue.size() - firstArrivals.size());
         assertThat(firstArrivals).as("every number, in order of first arrival")
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, TOTAL).mapToObj(Integer::toString).toList());
